@@ -1,0 +1,57 @@
+"""Portal users: each belongs to one role; agency staff also to one agency."""
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    class Role(models.TextChoices):
+        VIEWER = "viewer", _("Signed-in viewer")
+        AGENCY_STAFF = "agency_staff", _("Agency staff")
+        STATISTICS_OFFICE = "statistics_office", _("Provincial statistics office")
+        ADMIN = "admin", _("Administrator")
+
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VIEWER)
+    agency = models.ForeignKey(
+        "catalog.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        help_text=_("Required for agency staff: the agency whose data sets this user fills in."),
+    )
+    history = HistoricalRecords(excluded_fields=["last_login", "password"])
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=["viewer", "agency_staff", "statistics_office", "admin"]),
+                name="user_role_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role="agency_staff") | models.Q(agency__isnull=False),
+                name="user_agency_staff_has_agency",
+                violation_error_message=_("Agency staff must belong to an agency."),
+            ),
+        ]
+
+    @property
+    def is_portal_admin(self) -> bool:
+        return self.is_superuser or self.role == self.Role.ADMIN
+
+    @property
+    def is_statistics_office(self) -> bool:
+        return self.role == self.Role.STATISTICS_OFFICE
+
+    @property
+    def is_agency_staff(self) -> bool:
+        return self.role == self.Role.AGENCY_STAFF
+
+    @property
+    def can_manage_catalog(self) -> bool:
+        """May edit Template 1 and review Template 2/3: the statistics office and admins."""
+        return self.is_statistics_office or self.is_portal_admin

@@ -1,0 +1,45 @@
+"""The Pattani demo: reference lists from `fixtures/` and one user per role and agency."""
+import os
+from pathlib import Path
+
+from django.conf import settings
+
+from accounts.models import User
+from accounts.services import user_upsert
+from catalog.models import Agency
+from catalog.services import ReferenceFiles, reference_load
+
+DEFAULT_DEMO_PASSWORD = "pattani-demo-2566"
+
+
+def demo_files() -> ReferenceFiles:
+    fixtures = Path(settings.BASE_DIR) / "fixtures"
+    return ReferenceFiles(
+        province=fixtures / "province.csv", agencies=fixtures / "agencies.csv", issues=fixtures / "issues.csv",
+        dimensions=fixtures / "dimensions.csv", items=fixtures / "template1_items.csv",
+        districts=fixtures / "districts.csv", meetings=fixtures / "meetings.csv",
+    )
+
+
+def demo_users(*, password: str | None = None) -> list[User]:
+    """`admin`, `nso-pattani`, and one agency-staff user per agency named by its code in lower case."""
+    password = password or os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+    users = [
+        user_upsert(username="admin", password=password, role=User.Role.ADMIN, first_name="ผู้ดูแลระบบ"),
+        user_upsert(username="nso-pattani", password=password, role=User.Role.STATISTICS_OFFICE,
+                    first_name="สำนักงานสถิติจังหวัดปัตตานี"),
+    ]
+    for agency in Agency.objects.order_by("code"):
+        users.append(user_upsert(username=agency.code.lower(), password=password, role=User.Role.AGENCY_STAFF,
+                                 agency=agency, first_name=agency.name_th[:150]))
+    return users
+
+
+def load_demo(*, stdout) -> None:
+    report = reference_load(files=demo_files())
+    stdout.write(f"Reference data: {report.counts}")
+    users = demo_users()
+    password_note = "DEMO_PASSWORD" if os.environ.get("DEMO_PASSWORD") else DEFAULT_DEMO_PASSWORD
+    stdout.write(f"Demo users (password: {password_note}):")
+    for user in users:
+        stdout.write(f"  {user.username:<14} {user.get_role_display()}" + (f" · {user.agency.code}" if user.agency else ""))

@@ -1,0 +1,20 @@
+"""The catalog's domain: reference data, development issues and their Template 1 items."""
+from .base import TimeStampedModel
+from .issues import DevelopmentIssue, Dimension, Meeting
+from .items import DataType, Item, ItemRevision
+from .reference import Agency, AgencyDomain, District, Level, Province
+
+__all__ = [
+    "Agency",
+    "AgencyDomain",
+    "DataType",
+    "DevelopmentIssue",
+    "Dimension",
+    "District",
+    "Item",
+    "ItemRevision",
+    "Level",
+    "Meeting",
+    "Province",
+    "TimeStampedModel",
+]

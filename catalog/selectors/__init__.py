@@ -1,0 +1,27 @@
+from .issues import (
+    Counts,
+    SnapshotPoint,
+    current_fiscal_year,
+    issue_counts,
+    issue_get,
+    issue_list,
+    issue_snapshot_points,
+    issue_summary,
+)
+from .items import issue_revisions, item_get, item_list, item_revisions, revision_trail
+
+__all__ = [
+    "Counts",
+    "SnapshotPoint",
+    "current_fiscal_year",
+    "issue_counts",
+    "issue_get",
+    "issue_list",
+    "issue_revisions",
+    "issue_snapshot_points",
+    "issue_summary",
+    "item_get",
+    "item_list",
+    "item_revisions",
+    "revision_trail",
+]

@@ -1,0 +1,4 @@
+from .items import item_create, item_remove, item_restore, item_update
+from .reference import ReferenceFiles, reference_load
+
+__all__ = ["ReferenceFiles", "item_create", "item_remove", "item_restore", "item_update", "reference_load"]

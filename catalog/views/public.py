@@ -1,0 +1,32 @@
+"""Public pages: the home page, a development issue's Template 1 list, and one item."""
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from catalog import selectors
+from catalog.filters import ItemFilter
+
+
+@require_GET
+def home(request):
+    issues = list(selectors.issue_list())
+    counts = selectors.issue_counts(issues=issues)
+    rows = [{"issue": issue, "counts": counts[issue.pk]} for issue in issues]
+    return render(request, "catalog/home.html", {"rows": rows, "fiscal_year": selectors.current_fiscal_year()})
+
+
+@require_GET
+def issue_detail(request, number: int):
+    issue = selectors.issue_get(number=number)
+    item_filter = ItemFilter(request.GET, queryset=selectors.item_list(issue=issue), issue=issue)
+    summary = selectors.issue_summary(issue=issue, points=selectors.issue_snapshot_points(issue=issue))
+    return render(request, "catalog/issue_detail.html", {
+        "issue": issue, "filter": item_filter, "items": item_filter.qs, "summary": summary,
+    })
+
+
+@require_GET
+def item_detail(request, pk: int):
+    item = selectors.item_get(pk=pk)
+    return render(request, "catalog/item_detail.html", {
+        "item": item, "trail": selectors.revision_trail(item=item),
+    })

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from catalog.views.health import healthz
+
+admin.site.site_header = _("Provincial data catalog: administration")
+admin.site.site_title = _("Data catalog administration")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", healthz, name="healthz"),
+    path("", include("templates_app.urls")),
+    path("", include("catalog.urls")),
+]

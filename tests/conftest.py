@@ -1,0 +1,37 @@
+import pytest
+
+from accounts.models import User
+from catalog.demo import demo_files, demo_users
+from catalog.services import reference_load
+from tests.factories import AgencyFactory, UserFactory
+
+
+@pytest.fixture
+def pattani(db):
+    """The Pattani reference lists from fixtures/, loaded the way `load_demo` loads them."""
+    reference_load(files=demo_files())
+
+
+@pytest.fixture
+def pattani_users(pattani):
+    return {user.username: user for user in demo_users(password="pw-for-tests-2566")}
+
+
+@pytest.fixture
+def office_user(db):
+    return UserFactory(username="office", role=User.Role.STATISTICS_OFFICE)
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="boss", role=User.Role.ADMIN, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def agency_user(db):
+    return UserFactory(username="staff-a", role=User.Role.AGENCY_STAFF, agency=AgencyFactory(code="AG-A"))
+
+
+@pytest.fixture
+def other_agency_user(db):
+    return UserFactory(username="staff-b", role=User.Role.AGENCY_STAFF, agency=AgencyFactory(code="AG-B"))
