@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("viz/", include("visualizations.urls")),
     path("", include("templates_app.urls")),
     path("", include("catalog.urls")),
 ]
