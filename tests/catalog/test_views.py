@@ -100,3 +100,8 @@ def test_load_demo_twice_gives_the_same_state(db):
     assert (Item.objects.count(), ItemRevision.objects.count(), User.objects.count()) == state == (110, 115, 30)
     assert User.objects.get(username="ptn-agri").agency.code == "PTN-AGRI"
     assert User.objects.get(username="nso-pattani").check_password("pattani-demo-2566")
+
+
+def test_thai_even_when_the_browser_asks_for_english(client, pattani):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "ประเด็นการพัฒนา" in html and 'lang="th"' in html
