@@ -1,7 +1,18 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from catalog.models import Agency, AgencyDomain, DevelopmentIssue, Dimension, District, Item, ItemRevision, Meeting, Province
+from catalog.models import (
+    Agency,
+    AgencyDomain,
+    DevelopmentIssue,
+    Dimension,
+    District,
+    Item,
+    ItemRevision,
+    Meeting,
+    Province,
+    Resolution,
+)
 
 
 class AgencyDomainInline(admin.TabularInline):
@@ -29,10 +40,17 @@ class DevelopmentIssueAdmin(SimpleHistoryAdmin):
     inlines = [DimensionInline]
 
 
+class ResolutionInline(admin.TabularInline):
+    model = Resolution
+    extra = 0
+    fields = ("issue", "subject", "decision", "notes", "minutes")
+
+
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ("title", "body", "number", "date")
     list_filter = ("body",)
+    inlines = [ResolutionInline]
 
 
 class ReadOnlyAdminMixin:

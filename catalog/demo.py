@@ -6,8 +6,8 @@ from django.conf import settings
 
 from accounts.models import User
 from accounts.services import user_upsert
-from catalog.models import Agency
-from catalog.services import ReferenceFiles, reference_load
+from catalog.models import Agency, DevelopmentIssue, Meeting, Resolution
+from catalog.services import ReferenceFiles, reference_load, resolution_record
 
 DEFAULT_DEMO_PASSWORD = "pattani-demo-2566"
 
@@ -35,9 +35,21 @@ def demo_users(*, password: str | None = None) -> list[User]:
     return users
 
 
+def demo_resolutions() -> None:
+    """The working group of 7 Feb 2566 approved the Template 1 changes of both issues."""
+    meeting = Meeting.objects.filter(date="2023-02-07", body=Meeting.Body.WORKING_GROUP).first()
+    if meeting is None:
+        return
+    for issue in DevelopmentIssue.objects.filter(items__revisions__meeting=meeting).distinct():
+        resolution_record(meeting=meeting, issue=issue, subject=Resolution.Subject.TEMPLATE1_CHANGES,
+                          decision=Resolution.Decision.APPROVED,
+                          notes="ที่ประชุมเห็นชอบการปรับปรุงบัญชีรายการข้อมูล (แบบ 1) ตามที่เสนอ")
+
+
 def load_demo(*, stdout) -> None:
     report = reference_load(files=demo_files())
     stdout.write(f"Reference data: {report.counts}")
+    demo_resolutions()
     users = demo_users()
     password_note = "DEMO_PASSWORD" if os.environ.get("DEMO_PASSWORD") else DEFAULT_DEMO_PASSWORD
     stdout.write(f"Demo users (password: {password_note}):")

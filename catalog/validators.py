@@ -32,3 +32,19 @@ def validate_code(value: str) -> None:
             code="invalid_code",
             params={"value": value},
         )
+
+
+MINUTES_MAX_BYTES = 10 * 1024 * 1024
+
+
+def validate_pdf(upload) -> None:
+    """A PDF of at most 10 MB (checked by its first bytes, not its name)."""
+    if upload.size > MINUTES_MAX_BYTES:
+        raise ValidationError(_("The file is larger than %(mb)s MB."), code="too_large",
+                              params={"mb": MINUTES_MAX_BYTES // (1024 * 1024)})
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(position)
+    if head != b"%PDF-":
+        raise ValidationError(_("The file must be a PDF."), code="not_pdf")

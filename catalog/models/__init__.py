@@ -3,6 +3,7 @@ from .base import TimeStampedModel
 from .issues import DevelopmentIssue, Dimension, Meeting
 from .items import DataType, Item, ItemRevision
 from .reference import Agency, AgencyDomain, District, Level, Province
+from .resolutions import Resolution
 
 __all__ = [
     "Agency",
@@ -16,5 +17,6 @@ __all__ = [
     "Level",
     "Meeting",
     "Province",
+    "Resolution",
     "TimeStampedModel",
 ]
