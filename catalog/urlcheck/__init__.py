@@ -1,0 +1,29 @@
+"""Template 3 URL checking: the domain rule, the live checker and the stored state.
+
+Public API::
+
+    validate_source_url(url, *, domains) -> str            # raises ValidationError (code)
+    check_url(url, *, config=None) -> CheckResult
+    check_many(urls, *, concurrency=16, per_host=4, config=None, on_result=None) -> list[CheckResult]
+    next_state(previous: CheckState | None, result: CheckResult) -> CheckState
+    Status, CheckResult, CheckState, CheckConfig, config_from_settings(**overrides)
+"""
+from catalog.urlcheck.batch import check_many
+from catalog.urlcheck.checker import CheckConfig, check_url, config_from_settings, default_user_agent
+from catalog.urlcheck.results import REASONS, CheckResult, CheckState, Status, next_state
+from catalog.urlcheck.rules import host_is_allowed, validate_source_url
+
+__all__ = [
+    "REASONS",
+    "CheckConfig",
+    "CheckResult",
+    "CheckState",
+    "Status",
+    "check_many",
+    "check_url",
+    "config_from_settings",
+    "default_user_agent",
+    "host_is_allowed",
+    "next_state",
+    "validate_source_url",
+]

@@ -1,0 +1,260 @@
+"""Check one URL for real: HEAD (confirmed or replaced by a small GET), redirects followed by hand.
+
+Every hop is re-validated (http/https only, no credentials) and passes the SSRF guard; the socket
+is opened to the address the guard checked. TLS certificates are always verified.
+
+HEAD/GET rule: a HEAD answer is trusted on its own only when it is a redirect, a "busy" status
+(429/503/…; the server asked us to back off, so we do not send more), or a 2xx that names both
+its Content-Type and a non-zero Content-Length (what real files, the usual data sources, send).
+Any other HEAD answer -- an error (405/501/403/404…), or a 2xx that says too little, as the
+servers that answer 200 to HEAD and 404 to GET do -- is replaced by a GET that reads at most
+`read_limit` bytes, and the GET decides. `CheckConfig(confirm_with_get="always")` confirms every
+HEAD success with a GET.
+"""
+from __future__ import annotations
+
+import http.client
+import socket
+import ssl
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import quote, urljoin
+
+from django.core.exceptions import ValidationError
+
+from catalog.urlcheck.guard import BlockedAddress, DNSFailure, resolve
+from catalog.urlcheck.results import CheckResult, Status
+from catalog.urlcheck.rules import ParsedURL, parse_http_url
+
+DEFAULT_PORTAL_NAME = "PattaniDataCatalog"
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+BUSY_STATUSES = {408, 429, 503, 504}  # a passing fault: "unsure", never "broken"
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~?"
+
+
+def default_user_agent(portal_name: str = DEFAULT_PORTAL_NAME) -> str:
+    return f"{portal_name}-URLCheck/1.0 (+provincial data catalog)"
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """How to check. Defaults follow the issue: connect 5 s, 15 s in all per URL, 5 redirects."""
+
+    connect_timeout: float = 5.0
+    total_timeout: float = 15.0
+    max_redirects: int = 5
+    read_limit: int = 8192
+    portal_name: str = DEFAULT_PORTAL_NAME
+    user_agent: str = ""  # empty: default_user_agent(portal_name)
+    confirm_with_get: str = "auto"  # "auto" (see module docstring) or "always"
+    allow_private: bool | None = None  # None: read URLCHECK_ALLOW_PRIVATE at each check
+    allow_networks: tuple[str, ...] = ()  # CIDR ranges exempt from the SSRF guard (an intranet)
+    ssl_context: ssl.SSLContext | None = field(default=None, compare=False)  # e.g. extra CA for tests
+
+    def __post_init__(self):
+        if self.confirm_with_get not in ("auto", "always"):
+            raise ValueError("confirm_with_get must be 'auto' or 'always'")
+        ctx = self.ssl_context
+        if ctx is not None and (ctx.verify_mode != ssl.CERT_REQUIRED or not ctx.check_hostname):
+            raise ValueError("TLS verification cannot be switched off for URL checks")
+
+    @property
+    def agent(self) -> str:
+        return self.user_agent or default_user_agent(self.portal_name)
+
+    def context(self) -> ssl.SSLContext:
+        return self.ssl_context or ssl.create_default_context()
+
+
+def config_from_settings(**overrides) -> CheckConfig:
+    """A `CheckConfig` taking `URLCHECK_PORTAL_NAME` / `URLCHECK_USER_AGENT` from Django settings, read now."""
+    from django.conf import settings
+
+    values = {
+        "portal_name": getattr(settings, "URLCHECK_PORTAL_NAME", DEFAULT_PORTAL_NAME),
+        "user_agent": getattr(settings, "URLCHECK_USER_AGENT", ""),
+    }
+    values.update(overrides)
+    return CheckConfig(**values)
+
+
+class _Stop(Exception):
+    """Ends a check early with a verdict."""
+
+    def __init__(self, status: Status, reason: str, detail: str = "", http_status: int | None = None):
+        super().__init__(detail)
+        self.status, self.reason, self.detail, self.http_status = status, reason, detail, http_status
+
+
+@dataclass
+class _Answer:
+    status: int
+    content_type: str
+    content_length: int | None
+    location: str | None
+
+
+class _Deadline:
+    def __init__(self, seconds: float):
+        self.end = time.monotonic() + seconds
+
+    def left(self) -> float:
+        left = self.end - time.monotonic()
+        if left <= 0:
+            raise _Stop(Status.UNSURE, "timeout", "total time limit reached")
+        return left
+
+
+def _connect(target: ParsedURL, config: CheckConfig, deadline: _Deadline) -> socket.socket:
+    addresses = resolve(
+        target.host, target.port, allow_private=config.allow_private, allow_networks=config.allow_networks
+    )
+    last_error: OSError | None = None
+    for address in addresses:
+        sock = socket.socket(address.family, socket.SOCK_STREAM)
+        try:
+            sock.settimeout(min(config.connect_timeout, deadline.left()))
+            sock.connect(address.sockaddr)
+            return sock
+        except OSError as exc:
+            sock.close()
+            last_error = exc
+            if isinstance(exc, TimeoutError):
+                break
+    raise last_error or OSError("no address to connect to")
+
+
+def _request(method: str, target: ParsedURL, config: CheckConfig, deadline: _Deadline) -> _Answer:
+    sock = _connect(target, config, deadline)
+    try:
+        if target.scheme == "https":
+            context = config.context()
+            sock.settimeout(min(config.connect_timeout, deadline.left()))
+            sock = context.wrap_socket(sock, server_hostname=target.host)
+            conn = http.client.HTTPSConnection(target.host, target.port, context=context)
+        else:
+            conn = http.client.HTTPConnection(target.host, target.port)
+        conn.sock = sock  # already connected to the checked address: http.client must not resolve again
+        sock.settimeout(deadline.left())
+        conn.request(
+            method,
+            quote(target.path, safe=_PATH_SAFE),
+            headers={"User-Agent": config.agent, "Accept": "*/*", "Accept-Encoding": "identity", "Connection": "close"},
+        )
+        response = conn.getresponse()
+        if method == "GET" and response.status < 300:
+            sock.settimeout(deadline.left())
+            response.read(config.read_limit)  # proves the body starts arriving; never the whole file
+        length = response.getheader("Content-Length")
+        return _Answer(
+            status=response.status,
+            content_type=(response.getheader("Content-Type") or "").strip(),
+            content_length=int(length) if length and length.strip().isdigit() else None,
+            location=response.getheader("Location"),
+        )
+    finally:
+        sock.close()
+
+
+def _verdict_for_status(code: int) -> tuple[Status, str]:
+    if 200 <= code < 300:
+        return Status.OK, "ok"
+    if code in BUSY_STATUSES:
+        return Status.UNSURE, "http_busy"
+    if code >= 400:
+        return Status.BROKEN, "http_error"
+    return Status.BROKEN, "http_unexpected"
+
+
+def _head_says_enough(answer: _Answer, config: CheckConfig) -> bool:
+    return config.confirm_with_get == "auto" and bool(answer.content_type) and bool(answer.content_length)
+
+
+def _classify_error(exc: BaseException) -> _Stop:
+    if isinstance(exc, _Stop):
+        return exc
+    if isinstance(exc, BlockedAddress):
+        return _Stop(Status.BROKEN, "blocked_address", str(exc))
+    if isinstance(exc, DNSFailure):
+        return _Stop(Status.UNSURE if exc.temporary else Status.BROKEN,
+                     "dns_temporary" if exc.temporary else "dns_failure", str(exc))
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return _Stop(Status.TLS_ERROR, "tls_certificate", str(exc))
+    if isinstance(exc, ssl.SSLError):
+        return _Stop(Status.TLS_ERROR, "tls_handshake", str(exc))
+    if isinstance(exc, TimeoutError):
+        return _Stop(Status.UNSURE, "timeout", str(exc) or "timed out")
+    if isinstance(exc, ConnectionRefusedError):
+        return _Stop(Status.BROKEN, "connection_refused", str(exc))
+    if isinstance(exc, (ConnectionResetError, ConnectionAbortedError, http.client.RemoteDisconnected,
+                        BrokenPipeError)):
+        return _Stop(Status.UNSURE, "connection_reset", str(exc))
+    if isinstance(exc, http.client.HTTPException):
+        return _Stop(Status.BROKEN, "bad_response", f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, OSError):
+        return _Stop(Status.BROKEN, "connection_failed", str(exc))
+    raise exc
+
+
+def _parse_hop(url: str) -> ParsedURL:
+    try:
+        return parse_http_url(url)
+    except ValidationError as exc:
+        raise _Stop(Status.BROKEN, "redirect_invalid", f"{url!r}: {exc.messages[0]}") from None
+
+
+def check_url(url: str, *, config: CheckConfig | None = None) -> CheckResult:
+    """Check `url` now and classify it as ok, broken, unsure or tls_error (see the module docstring)."""
+    config = config or CheckConfig()
+    started = time.monotonic()
+    checked_at = datetime.now(timezone.utc)
+    deadline = _Deadline(config.total_timeout)
+    current, method, hops, seen = url.strip(), "HEAD", [], set()
+
+    def result(status, reason, detail="", http_status=None, content_type=""):
+        return CheckResult(
+            url=url, status=status, reason=reason, checked_at=checked_at, http_status=http_status,
+            final_url=current, content_type=content_type, redirects=tuple(hops),
+            elapsed=time.monotonic() - started, detail=detail,
+        )
+
+    try:
+        target = parse_http_url(current)
+    except ValidationError as exc:
+        return result(Status.BROKEN, "invalid_url", exc.messages[0])
+    seen.add(current)
+    try:
+        while True:
+            try:
+                answer = _request(method, target, config, deadline)
+            except (http.client.HTTPException, ConnectionResetError):
+                if method != "HEAD":
+                    raise
+                method = "GET"  # some servers drop HEAD requests: ask again with GET
+                continue
+            if answer.status in REDIRECT_STATUSES:
+                if not answer.location:
+                    raise _Stop(Status.BROKEN, "redirect_invalid", "redirect without Location", answer.status)
+                following = urljoin(current, answer.location.strip())
+                if following in seen:
+                    current = following
+                    raise _Stop(Status.BROKEN, "redirect_loop", f"{following} was already visited", answer.status)
+                if len(hops) >= config.max_redirects:
+                    raise _Stop(Status.BROKEN, "too_many_redirects",
+                                f"more than {config.max_redirects} redirects", answer.status)
+                hops.append(following)
+                seen.add(following)
+                current = following
+                target = _parse_hop(following)
+                continue
+            if method == "HEAD" and answer.status not in BUSY_STATUSES and not (
+                200 <= answer.status < 300 and _head_says_enough(answer, config)
+            ):
+                method = "GET"  # HEAD refused or said too little: GET decides
+                continue
+            status, reason = _verdict_for_status(answer.status)
+            return result(status, reason, f"{method} {answer.status}", answer.status, answer.content_type)
+    except Exception as exc:  # noqa: BLE001 -- every network failure becomes a verdict; others re-raise
+        stop = _classify_error(exc)
+        return result(stop.status, stop.reason, stop.detail, stop.http_status)

@@ -1,0 +1,118 @@
+"""The checker against a real local server (no mocks): one test per behaviour of the issue."""
+import socket
+from datetime import datetime
+
+import pytest
+
+from catalog.urlcheck import CheckConfig, Status, check_url, default_user_agent
+
+pytestmark = pytest.mark.usefixtures("allow_private")
+
+
+def test_200_is_ok_and_records_what_it_saw(http_server, fast):
+    result = check_url(http_server.url("/data.csv"), config=fast)
+    assert (result.status, result.reason, result.http_status) == (Status.OK, "ok", 200)
+    assert result.content_type == "text/csv; charset=utf-8"
+    assert result.final_url == http_server.url("/data.csv")
+    assert isinstance(result.checked_at, datetime) and result.checked_at.tzinfo is not None
+    assert result.redirects == ()
+
+
+def test_a_head_that_names_type_and_length_is_trusted(http_server, fast):
+    assert check_url(http_server.url("/ok"), config=fast).status == Status.OK
+    assert [m for m, _p, _ua in http_server.log.requests] == ["HEAD"]
+
+
+@pytest.mark.parametrize(("path", "code"), [("/missing", 404), ("/error", 500)])
+def test_4xx_and_5xx_are_broken(http_server, fast, path, code):
+    result = check_url(http_server.url(path), config=fast)
+    assert (result.status, result.reason, result.http_status) == (Status.BROKEN, "http_error", code)
+    assert http_server.log.paths("GET") == [path]  # HEAD alone never condemns a link
+
+
+def test_head_refused_falls_back_to_get(http_server, fast):
+    result = check_url(http_server.url("/no-head"), config=fast)
+    assert (result.status, result.http_status) == (Status.OK, 200)
+    assert [m for m, _p, _ua in http_server.log.requests] == ["HEAD", "GET"]
+
+
+def test_head_200_without_length_is_confirmed_by_get_which_says_404(http_server, fast):
+    result = check_url(http_server.url("/head-lies"), config=fast)
+    assert (result.status, result.http_status) == (Status.BROKEN, 404)
+    assert [m for m, _p, _ua in http_server.log.requests] == ["HEAD", "GET"]
+
+
+def test_always_confirming_catches_a_head_that_lies_in_full(http_server, fast):
+    url = http_server.url("/head-lies-fully")
+    assert check_url(url, config=fast).status == Status.OK  # the documented trade-off of "auto"
+    always = CheckConfig(connect_timeout=1.0, total_timeout=2.0, confirm_with_get="always")
+    assert check_url(url, config=always).status == Status.BROKEN
+
+
+def test_a_chain_of_three_redirects_is_followed(http_server, fast):
+    result = check_url(http_server.url("/chain/3"), config=fast)
+    assert (result.status, result.http_status) == (Status.OK, 200)
+    assert result.redirects == tuple(http_server.url(p) for p in ("/chain/2", "/chain/1", "/ok"))
+    assert result.final_url == http_server.url("/ok")
+
+
+def test_more_than_five_redirects_is_broken(http_server, fast):
+    assert check_url(http_server.url("/chain/5"), config=fast).status == Status.OK
+    result = check_url(http_server.url("/chain/6"), config=fast)
+    assert (result.status, result.reason) == (Status.BROKEN, "too_many_redirects")
+    assert len(result.redirects) == 5
+
+
+def test_a_redirect_loop_is_broken_and_says_so(http_server, fast):
+    result = check_url(http_server.url("/loop/a"), config=fast)
+    assert (result.status, result.reason) == (Status.BROKEN, "redirect_loop")
+    assert result.final_url == http_server.url("/loop/a")
+    assert "loop" in result.message.lower() or "วน" in result.message
+
+
+def test_a_redirect_to_another_scheme_is_broken(http_server, fast):
+    result = check_url(http_server.url("/to-ftp"), config=fast)
+    assert (result.status, result.reason) == (Status.BROKEN, "redirect_invalid")
+
+
+@pytest.mark.parametrize("path", ["/busy", "/unavailable"])
+def test_429_and_503_are_unsure_not_broken(http_server, fast, path):
+    result = check_url(http_server.url(path), config=fast)
+    assert (result.status, result.reason) == (Status.UNSURE, "http_busy")
+    assert http_server.log.paths("GET") == []  # a server asking us to back off gets no second request
+
+
+def test_a_response_slower_than_the_limit_is_unsure(http_server):
+    result = check_url(http_server.url("/slow"), config=CheckConfig(connect_timeout=0.5, total_timeout=0.5))
+    assert (result.status, result.reason) == (Status.UNSURE, "timeout")
+    assert result.elapsed < 2
+
+
+def test_a_name_that_does_not_exist_is_broken(fast):
+    result = check_url("https://no-such-agency.invalid/data.csv", config=fast)
+    assert (result.status, result.reason) == (Status.BROKEN, "dns_failure")
+
+
+def test_a_closed_port_is_broken():
+    with socket.socket() as probe:  # a port that was free a moment ago and that nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = check_url(f"http://127.0.0.1:{port}/", config=CheckConfig(connect_timeout=1, total_timeout=2))
+    assert (result.status, result.reason) == (Status.BROKEN, "connection_refused")
+
+
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x", "javascript:alert(1)", "https://u:p@127.0.0.1/", ""])
+def test_an_invalid_url_is_broken_without_a_connection(url, fast):
+    assert check_url(url, config=fast).reason == "invalid_url"
+
+
+def test_the_user_agent_names_the_portal(http_server):
+    check_url(http_server.url("/ok"), config=CheckConfig(portal_name="YalaDataCatalog"))
+    assert http_server.log.requests[0][2] == "YalaDataCatalog-URLCheck/1.0 (+provincial data catalog)"
+    assert default_user_agent() == "PattaniDataCatalog-URLCheck/1.0 (+provincial data catalog)"
+
+
+def test_non_ascii_paths_are_sent_percent_encoded(http_server, fast):
+    result = check_url(http_server.url("/ข้อมูล.csv"), config=fast)
+    assert result.http_status == 404  # reached the server, which knows no such route
+    assert http_server.log.paths("GET") == ["/%E0%B8%82%E0%B9%89%E0%B8%AD%E0%B8%A1%E0%B8%B9%E0%B8%A5.csv"]
