@@ -151,6 +151,10 @@ SECURE_HSTS_PRELOAD = False
 PORTAL_NAME_TH = env.str("PORTAL_NAME_TH", default="ระบบบัญชีข้อมูลจังหวัด")
 PORTAL_NAME_EN = env.str("PORTAL_NAME_EN", default="Provincial Data Catalog")
 
+# GD Catalog metadata standard the Template 2 forms follow: "2.1" (23/27/28 items, the memo's
+# counts) or "2.2" / "2.2.4" (adds data_classification, new licence and data-category lists).
+GDC_SCHEMA_VERSION = env.str("GDC_SCHEMA_VERSION", default="2.1")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

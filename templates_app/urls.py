@@ -1,6 +1,6 @@
 from django.urls import path
 
-from templates_app.views import template1
+from templates_app.views import api, template1, template2
 
 app_name = "templates_app"
 
@@ -10,4 +10,10 @@ urlpatterns = [
     path("items/<int:pk>/edit/", template1.item_edit, name="item-edit"),
     path("items/<int:pk>/remove/", template1.item_remove, name="item-remove"),
     path("items/<int:pk>/restore/", template1.item_restore, name="item-restore"),
+    path("my-work/", template2.my_work, name="my-work"),
+    path("review/", template2.review_queue, name="review-queue"),
+    path("items/<int:pk>/metadata/", template2.metadata_edit, name="metadata-edit"),
+    path("items/<int:pk>/metadata/review/", template2.metadata_review, name="metadata-review"),
+    path("items/<int:pk>/metadata/history/", template2.metadata_history, name="metadata-history"),
+    path("api/v1/datasets/", api.datasets, name="api-datasets"),
 ]

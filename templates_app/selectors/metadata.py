@@ -1,0 +1,138 @@
+"""Reads about Template 2: an agency's work list, the review queue, history diffs, the API list."""
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from catalog.models import Item
+from catalog.models.items import ItemStatus
+from catalog.thaidates import format_be_date
+from templates_app.gdschema import FIELDS, PUBLIC_CATEGORY, Kind, get_schema
+from templates_app.gdschema.validation import completeness
+from templates_app.models import MetadataRecord
+
+NOT_STARTED = "not_started"
+
+
+@dataclass
+class WorkRow:
+    item: Item
+    record: MetadataRecord | None
+    done: int
+    required: int
+
+    @property
+    def status(self) -> str:
+        return self.record.status if self.record else NOT_STARTED
+
+    @property
+    def has_approved_version(self) -> bool:
+        return bool(self.record and self.record.approved_values is not None)
+
+
+def _items():
+    return Item.objects.select_related("issue", "agency", "dimension", "metadata")
+
+
+def work_rows(*, agency=None, status: str | None = None, items=None) -> list[WorkRow]:
+    """Every current item (of one agency, if given) with its Template 2 status and completeness."""
+    items = items if items is not None else _items().filter(status=ItemStatus.CURRENT)
+    if agency is not None:
+        items = items.filter(agency=agency)
+    rows = []
+    for item in items.order_by("issue__number", "code"):
+        record = getattr(item, "metadata", None)
+        done, required = completeness(record.values if record else {}, schema=get_schema(item.data_type))
+        rows.append(WorkRow(item, record, done, required))
+    return [row for row in rows if status is None or row.status == status]
+
+
+def review_queue() -> list[WorkRow]:
+    """Submitted records, oldest submission first."""
+    records = MetadataRecord.objects.filter(status=MetadataRecord.Status.SUBMITTED).select_related(
+        "item__issue", "item__agency", "item__dimension", "updated_by").order_by("submitted_at", "pk")
+    return [WorkRow(record.item, record, *completeness(record.values, schema=get_schema(record.item.data_type)))
+            for record in records]
+
+
+def item_for_metadata(*, pk: int, user) -> Item:
+    """The item if the user may see its Template 2; another agency's item is a 404 to agency staff."""
+    item = get_object_or_404(_items(), pk=pk, status=ItemStatus.CURRENT)
+    if user.can_manage_catalog or (user.is_agency_staff and user.agency_id == item.agency_id):
+        return item
+    raise Http404
+
+
+def display_value(name: str, value) -> str:
+    """A stored value as people read it: B.E. dates, lists joined, Yes/No in words."""
+    if value in (None, "", []):
+        return "—"
+    field = FIELDS.get(name)
+    if isinstance(value, list):
+        return ", ".join(value)
+    if field and field.kind == Kind.DATE:
+        try:
+            return format_be_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return str(value)
+    if value in ("True", "False") and field and field.kind == Kind.CHOICE:
+        return _("Yes") if value == "True" else _("No")
+    return str(value)
+
+
+def _label(name: str, schema) -> str:
+    entry = schema.get(name)
+    if entry:
+        return f"{entry.number} {entry.label}"
+    base = name.removesuffix("_other")
+    if base != name and schema.get(base):
+        specify = _("please specify")
+        return f"{schema.entry(base).number} {schema.entry(base).label} ({specify})"
+    return name
+
+
+def metadata_changes(old: dict, new: dict, *, schema) -> list[dict]:
+    """[{field, label, old, new}] for every field whose value differs, in the schema's order."""
+    order = {name: i for i, name in enumerate(schema.names)}
+    names = sorted(set(old) | set(new), key=lambda n: (order.get(n.removesuffix("_other"), 999), n))
+    return [{"field": name, "label": _label(name, schema), "old": display_value(name, old.get(name)),
+             "new": display_value(name, new.get(name))}
+            for name in names if old.get(name) != new.get(name)]
+
+
+def metadata_history(*, record: MetadataRecord) -> list[dict]:
+    """Each save, newest first: who, when, the action, status and the field changes old → new."""
+    schema = get_schema(record.item.data_type)
+    rows = list(record.history.select_related("history_user").order_by("history_date", "history_id"))
+    trail, previous = [], {}
+    for row in rows:
+        trail.append({"row": row, "user": row.history_user, "when": row.history_date, "version": row.version,
+                      "action": row.history_change_reason or "", "status": row.get_status_display(),
+                      "comments": row.review_comments if row.status == MetadataRecord.Status.RETURNED else {},
+                      "changes": metadata_changes(previous, row.values or {}, schema=schema)})
+        previous = row.values or {}
+    return list(reversed(trail))
+
+
+def values_at_version(*, record: MetadataRecord, version: int) -> dict:
+    row = record.history.filter(version=version).order_by("-history_date").first()
+    return row.values if row else {}
+
+
+def dataset_list(*, user, issue: int | None = None, agency: str | None = None, status: str | None = None
+                 ) -> list[WorkRow]:
+    """Items with their metadata for the API. Anonymous callers: approved, public-category records only."""
+    items = _items().filter(status=ItemStatus.CURRENT)
+    if issue:
+        items = items.filter(issue__number=issue)
+    if agency:
+        items = items.filter(agency__code__iexact=agency)
+    if not user.is_authenticated or not (user.can_manage_catalog or user.is_agency_staff):
+        items = items.filter(metadata__approved_values__data_category=PUBLIC_CATEGORY)
+    elif user.is_agency_staff:
+        items = items.filter(Q(agency=user.agency_id)
+                             | Q(metadata__approved_values__data_category=PUBLIC_CATEGORY))
+    return work_rows(items=items, status=status)

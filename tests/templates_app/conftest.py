@@ -1,0 +1,19 @@
+import pytest
+
+from catalog.models import DataType
+from tests.factories import DimensionFactory, ItemFactory
+
+
+@pytest.fixture
+def own_item(agency_user):
+    """A statistical item owned by `agency_user`'s agency."""
+    return ItemFactory(agency=agency_user.agency, data_type=DataType.STATISTICAL)
+
+
+@pytest.fixture
+def make_item(agency_user):
+    dimension = DimensionFactory()
+
+    def make(data_type=DataType.STATISTICAL, agency=None):
+        return ItemFactory(agency=agency or agency_user.agency, dimension=dimension, data_type=data_type)
+    return make

@@ -1,0 +1,176 @@
+"""Template 2 pages: roles, the missing-field list, escaping, conflicts, review and query counts."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalog.models import DataType
+from templates_app.models import MetadataRecord
+from templates_app.services import metadata_save_draft, metadata_submit
+from tests.factories import UserFactory
+
+from .factories import valid_values
+
+
+def form_data(values: dict, version=0, **extra) -> dict:
+    return {**values, "version": version, **extra}
+
+
+@pytest.fixture
+def submitted(own_item, agency_user):
+    return metadata_submit(item=own_item, values=valid_values(), version=None, by=agency_user)
+
+
+ROLES = ["anonymous", "agency_user", "other_agency_user", "office_user", "admin_user"]
+EXPECTED = {  # url name: status per role, in ROLES order
+    "/my-work/": [302, 200, 200, 403, 403],
+    "/review/": [302, 403, 403, 200, 200],
+    "/items/{pk}/metadata/": [302, 200, 404, 302, 302],
+    "/items/{pk}/metadata/review/": [302, 403, 403, 200, 200],
+    "/items/{pk}/metadata/history/": [302, 200, 404, 200, 200],
+}
+
+
+@pytest.mark.parametrize("url", list(EXPECTED))
+@pytest.mark.parametrize("role_index", range(len(ROLES)))
+def test_roles(client, request, submitted, own_item, url, role_index):
+    role = ROLES[role_index]
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    response = client.get(url.format(pk=own_item.pk))
+    assert response.status_code == EXPECTED[url][role_index]
+    if role == "anonymous":
+        assert response["Location"].startswith("/accounts/login/")
+
+
+def test_another_agency_cannot_post(client, own_item, other_agency_user):
+    client.force_login(other_agency_user)
+    response = client.post(f"/items/{own_item.pk}/metadata/", form_data(valid_values(), save="1"))
+    assert response.status_code == 404
+    assert not MetadataRecord.objects.exists()
+
+
+def test_form_shows_the_types_fields_with_numbers(client, make_item, agency_user):
+    item = make_item(DataType.GIS)
+    client.force_login(agency_user)
+    page = client.get(f"/items/{item.pk}/metadata/").content.decode()
+    assert page.count('data-kind="') == 29  # 28 items, 9 as 9.1 + 9.2
+    assert "ข้อ 28" in page and "ข้อ 9.2" in page and 'data-field="west_bound_longitude"' in page
+    assert 'data-field="first_year_of_data"' not in page
+
+
+def test_submit_lists_every_missing_field_at_the_top(client, own_item, agency_user):
+    client.force_login(agency_user)
+    response = client.post(f"/items/{own_item.pk}/metadata/", form_data({"title": "ชื่อ"}, submit="1"))
+    assert response.status_code == 200
+    summary = response.context["error_summary"]
+    assert [row["anchor"] for row in summary] == [
+        "id_maintainer", "id_maintainer_email", "id_tag_string", "id_notes", "id_objective",
+        "id_update_frequency_unit", "id_geo_coverage", "id_data_source", "id_data_format", "id_data_category",
+        "id_license_id"]
+    page = response.content.decode()
+    assert 'href="#id_maintainer_email"' in page and "ข้อ 5 อีเมลผู้ติดต่อ" in page
+    assert "รายการนี้จำเป็นต้องกรอก" in page
+    assert not MetadataRecord.objects.exists()
+
+
+def test_save_draft_then_submit_through_the_form(client, own_item, agency_user):
+    client.force_login(agency_user)
+    response = client.post(f"/items/{own_item.pk}/metadata/", form_data({"title": "ชื่อ"}, save="1"))
+    assert response.status_code == 302
+    record = MetadataRecord.objects.get(item=own_item)
+    assert record.status == "draft"
+    response = client.post(f"/items/{own_item.pk}/metadata/",
+                           form_data(valid_values(), version=record.version, submit="1"))
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.status == "submitted"
+
+
+def test_html_is_escaped_everywhere(client, own_item, agency_user, office_user):
+    client.force_login(agency_user)
+    response = client.post(f"/items/{own_item.pk}/metadata/",
+                           form_data({"title": "<script>alert('x')</script>"}, save="1"))
+    page = response.content.decode()
+    assert "<script>alert('x')</script>" not in page
+    assert "&lt;script&gt;" in page
+    own_item.name_th = "<b>ชื่อ</b>"
+    own_item.save()
+    metadata_save_draft(item=own_item, values={"maintainer": "ฝ่าย & กลุ่ม"}, version=None, by=agency_user)
+    for user, url in [(agency_user, "/my-work/"), (agency_user, f"/items/{own_item.pk}/metadata/"),
+                      (agency_user, f"/items/{own_item.pk}/metadata/history/")]:
+        client.force_login(user)
+        page = client.get(url).content.decode()
+        assert "<b>ชื่อ</b>" not in page
+
+
+def test_conflict_shows_the_other_persons_changes(client, own_item, agency_user):
+    record = metadata_save_draft(item=own_item, values={"title": "ก"}, version=None, by=agency_user)
+    colleague = UserFactory(username="colleague", role="agency_staff", agency=agency_user.agency)
+    metadata_save_draft(item=own_item, values={"title": "ชื่อของเพื่อน"}, version=record.version, by=colleague)
+    client.force_login(agency_user)
+    response = client.post(f"/items/{own_item.pk}/metadata/",
+                           form_data({"title": "ชื่อของฉัน"}, version=record.version, save="1"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'id="conflict"' in page and "ชื่อของเพื่อน" in page
+    assert 'value="ชื่อของฉัน"' in page  # the user's input is not lost
+    record.refresh_from_db()
+    assert record.values["title"] == "ชื่อของเพื่อน"
+
+
+def test_review_return_with_comment_then_approve(client, submitted, own_item, agency_user, office_user):
+    client.force_login(office_user)
+    response = client.post(f"/items/{own_item.pk}/metadata/review/",
+                           {"version": submitted.version, "return": "1", "comment_title": "ระบุปีในชื่อ"})
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.status == "returned"
+    client.force_login(agency_user)
+    page = client.get(f"/items/{own_item.pk}/metadata/").content.decode()
+    assert 'data-comment-for="title"' in page and "ระบุปีในชื่อ" in page
+    client.post(f"/items/{own_item.pk}/metadata/",
+                form_data(valid_values(title="ชื่อ ปี 2566"), version=submitted.version, submit="1"))
+    submitted.refresh_from_db()
+    assert submitted.status == "submitted"
+    client.force_login(office_user)
+    client.post(f"/items/{own_item.pk}/metadata/review/", {"version": submitted.version, "approve": "1"})
+    submitted.refresh_from_db()
+    assert submitted.status == "approved"
+
+
+def test_agency_cannot_review(client, submitted, own_item, agency_user):
+    client.force_login(agency_user)
+    response = client.post(f"/items/{own_item.pk}/metadata/review/", {"version": submitted.version, "approve": "1"})
+    assert response.status_code == 403
+    submitted.refresh_from_db()
+    assert submitted.status == "submitted"
+
+
+def _make_items(make_item, agency_user, count):
+    for n in range(count):
+        item = make_item(DataType.STATISTICAL if n % 2 else DataType.RECORD)
+        if n % 3 == 0:
+            metadata_submit(item=item, values=valid_values(item.data_type), version=None, by=agency_user)
+
+
+@pytest.mark.parametrize("url, who", [("/my-work/", "agency_user"), ("/review/", "office_user")])
+def test_query_counts_do_not_grow_with_items(client, request, make_item, agency_user, url, who):
+    client.force_login(request.getfixturevalue(who))
+    counts = []
+    for batch in (20, 180):
+        _make_items(make_item, agency_user, batch)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_my_work_shows_status_and_completeness(client, make_item, agency_user):
+    items = [make_item() for _ in range(3)]
+    metadata_submit(item=items[0], values=valid_values(), version=None, by=agency_user)
+    metadata_save_draft(item=items[1], values={"title": "ก", "maintainer": "ข"}, version=None, by=agency_user)
+    client.force_login(agency_user)
+    rows = {row.item.code: row for row in client.get("/my-work/").context["rows"]}
+    assert (rows[items[0].code].status, rows[items[0].code].done) == ("submitted", 14)
+    assert (rows[items[1].code].status, rows[items[1].code].done) == ("draft", 4)  # 1, 2, 3, 4
+    assert (rows[items[2].code].status, rows[items[2].code].done) == ("not_started", 2)
