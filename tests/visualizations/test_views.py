@@ -1,0 +1,128 @@
+"""Pages: who may open what, what they show, and that dashboards cost a fixed number of queries."""
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from catalog.models import Item
+from visualizations.models import IssueFindings, TableVersion
+from visualizations.services import findings_update, table_version_upload
+
+from .conftest import csv_bytes, district_rows
+
+OWNER, OTHER = "ptn-agri", "doa"  # I1-005 belongs to PTN-AGRI
+
+
+def client_for(client, users, who):
+    if who is not None:
+        client.force_login(users[who])
+    return client
+
+
+ROLES = [None, OWNER, OTHER, "nso-pattani", "admin"]
+
+
+@pytest.mark.parametrize("who", ROLES)
+@pytest.mark.parametrize("name", ["issue-dashboard", "issue-summary"])
+@pytest.mark.parametrize("number", [1, 3])
+def test_dashboards_and_summary_are_public(client, pattani_users, who, name, number):
+    response = client_for(client, pattani_users, who).get(reverse(f"visualizations:{name}", args=[number]))
+    assert response.status_code == 200
+    assert 'vendor/plotly/plotly.min.js' in response.content.decode()
+    assert "cdn" not in response.content.decode().lower()
+
+
+def test_unknown_issue_is_404(client, pattani):
+    assert client.get(reverse("visualizations:issue-dashboard", args=[99])).status_code == 404
+
+
+def test_dashboard_without_data_says_what_is_missing_and_whom_to_ask(client, pattani):
+    html = client.get(reverse("visualizations:issue-dashboard", args=[1])).content.decode()
+    assert "viz-missing" in html and "I1-005" in html and "สำนักงานเกษตรจังหวัดปัตตานี" in html
+    assert html.count('class="viz-plot"') == 11
+
+
+@pytest.mark.parametrize("who, expected", [(None, 302), (OWNER, 403), (OTHER, 403), ("nso-pattani", 200),
+                                           ("admin", 200)])
+def test_findings_edit_roles(client, pattani_users, who, expected):
+    url = reverse("visualizations:findings-edit", args=[1])
+    assert client_for(client, pattani_users, who).get(url).status_code == expected
+
+
+def test_office_writes_findings_shown_escaped(client, pattani_users):
+    client.force_login(pattani_users["nso-pattani"])
+    url = reverse("visualizations:findings-edit", args=[3])
+    response = client.post(url, {"text": "- **ความยากจน** ลดลง\n- <script>alert(1)</script>"})
+    assert response.status_code == 302
+    assert IssueFindings.objects.get().updated_by == pattani_users["nso-pattani"]
+    html = client.get(reverse("visualizations:issue-summary", args=[3])).content.decode()
+    assert "<li><strong>ความยากจน</strong> ลดลง</li>" in html
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("who, expected", [(None, 302), (OWNER, 200), (OTHER, 200), ("nso-pattani", 200),
+                                           ("admin", 200)])
+def test_upload_index_roles(client, pattani_users, who, expected):
+    response = client_for(client, pattani_users, who).get(reverse("visualizations:upload-index"))
+    assert response.status_code == expected
+
+
+def test_upload_index_lists_only_own_agency_items(client, pattani_users):
+    client.force_login(pattani_users[OWNER])
+    html = client.get(reverse("visualizations:upload-index")).content.decode()
+    assert "I1-005" in html and "I1-001" not in html
+
+
+@pytest.mark.parametrize("who, expected", [(None, 302), (OWNER, 200), (OTHER, 404), ("nso-pattani", 200),
+                                           ("admin", 200)])
+def test_item_upload_roles(client, pattani_users, who, expected):
+    item = Item.objects.get(issue__number=1, code="I1-005")
+    url = reverse("visualizations:item-upload", args=[item.pk])
+    assert client_for(client, pattani_users, who).get(url).status_code == expected
+
+
+def test_other_agency_cannot_post_an_upload(client, pattani_users):
+    item = Item.objects.get(issue__number=1, code="I1-005")
+    client.force_login(pattani_users[OTHER])
+    upload = _upload(csv_bytes([["2566", "9401", "1"]]))
+    response = client.post(reverse("visualizations:item-upload", args=[item.pk]), {"file": upload})
+    assert response.status_code == 404 and not TableVersion.objects.exists()
+
+
+def _upload(content: bytes, name="table.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+def test_owner_uploads_and_sees_errors_then_version(client, pattani_users):
+    item = Item.objects.get(issue__number=1, code="I1-005")
+    url = reverse("visualizations:item-upload", args=[item.pk])
+    client.force_login(pattani_users[OWNER])
+    response = client.post(url, {"file": _upload(csv_bytes([["2566", "9499", "<b>x</b>"]]))})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "9499" in html and "&lt;b&gt;x&lt;/b&gt;" in html and not TableVersion.objects.exists()
+    response = client.post(url, {"file": _upload(csv_bytes([["2566", "9401", "1,000"]])), "note": "รอบแรก"})
+    assert response.status_code == 302
+    version = TableVersion.objects.get()
+    assert (version.uploaded_by, version.note, version.row_count) == (pattani_users[OWNER], "รอบแรก", 1)
+
+
+@pytest.mark.parametrize("name", ["issue-dashboard", "issue-summary"])
+def test_pages_make_the_same_number_of_queries_whatever_the_rows(client, pattani, name):
+    items = Item.objects.filter(issue__number=1, code__in=["I1-005", "I1-006"]).order_by("code")
+    url = reverse(f"visualizations:{name}", args=[1])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for item in items:
+        table_version_upload(item=item, content=csv_bytes(district_rows(10)), filename="a.csv")
+    small = count()
+    for item in items:
+        table_version_upload(item=item, content=csv_bytes(district_rows(1000)), filename="b.csv")
+    findings_update(issue=items[0].issue, text="ข้อค้นพบ")
+    assert count() == small

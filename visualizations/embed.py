@@ -1,0 +1,23 @@
+"""Turning figures into what templates embed: JSON safe inside <script type="application/json">."""
+from django.utils.safestring import SafeString, mark_safe
+
+from visualizations.charts import build_figure, source_lines
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def figure_json(fig) -> SafeString:
+    """`fig.to_json()` with <, > and & escaped, as Django's json_script does."""
+    return mark_safe(fig.to_json().translate(_JSON_ESCAPES))
+
+
+def rendered_sections(sections: list[dict]) -> list[dict]:
+    """Each chart input with its figure JSON and its source lines (for the caption under it)."""
+    for section in sections:
+        for chart in section["charts"]:
+            series = list(chart["series"].values())
+            chart["json"] = figure_json(build_figure(chart))
+            chart["sources"] = source_lines(series)
+            chart["missing"] = [s for s in series if not s["rows"]]
+            chart["synthetic"] = any(s["version"] and s["version"]["is_synthetic"] for s in series if s["rows"])
+    return sections
