@@ -1,0 +1,61 @@
+"""GET /api/v1/datasets/: filters, completeness, and what anonymous callers may see."""
+import pytest
+
+from catalog.models import DataType
+from templates_app.models import MetadataRecord
+from templates_app.services import metadata_approve, metadata_save_draft, metadata_submit
+
+from .factories import valid_values
+
+
+@pytest.fixture
+def records(make_item, agency_user, office_user):
+    public, private, draft, _untouched = (make_item() for _ in range(4))
+    for item, category in [(public, "ข้อมูลสาธารณะ"), (private, "ข้อมูลส่วนบุคคล")]:
+        record = metadata_submit(item=item, values=valid_values(data_category=category), version=None, by=agency_user)
+        metadata_approve(record=record, version=record.version, by=office_user)
+    metadata_save_draft(item=draft, values={"title": "ร่าง"}, version=None, by=agency_user)
+    return public, private, draft
+
+
+def test_anonymous_sees_only_approved_public_records(client, records):
+    public = records[0]
+    data = client.get("/api/v1/datasets/").json()
+    assert [row["code"] for row in data] == [public.code]
+    row = data[0]
+    assert row["status"] == "approved" and row["metadata"]["data_category"] == "ข้อมูลสาธารณะ"
+    assert row["completeness"] == {"done": 14, "required": 14}
+    assert row["metadata"]["last_updated_date"] == "2024-03-31"
+
+
+def test_a_new_draft_keeps_the_approved_version_public(client, records, agency_user):
+    public = records[0]
+    record = MetadataRecord.objects.get(item=public)
+    metadata_save_draft(item=public, values=valid_values(title="ชื่อร่างใหม่"), version=record.version, by=agency_user)
+    row = client.get("/api/v1/datasets/").json()[0]
+    assert row["metadata"]["title"] == valid_values()["title"]
+
+
+def test_office_sees_everything_and_filters(client, records, office_user):
+    client.force_login(office_user)
+    assert len(client.get("/api/v1/datasets/").json()) == 4
+    drafts = client.get("/api/v1/datasets/", {"status": "draft"}).json()
+    assert [row["code"] for row in drafts] == [records[2].code]
+    assert drafts[0]["completeness"]["done"] == 3
+    assert client.get("/api/v1/datasets/", {"status": "not_started"}).json()[0]["dataset_name"] is None
+    agency = records[0].agency.code
+    assert len(client.get("/api/v1/datasets/", {"agency": agency.lower()}).json()) == 4
+    assert client.get("/api/v1/datasets/", {"issue": 999}).json() == []
+    issue = records[0].issue.number
+    assert len(client.get("/api/v1/datasets/", {"issue": issue}).json()) == 4
+
+
+def test_another_agency_sees_only_public_approved(client, records, other_agency_user):
+    client.force_login(other_agency_user)
+    assert [row["code"] for row in client.get("/api/v1/datasets/").json()] == [records[0].code]
+
+
+def test_data_type_key_is_given(client, make_item, office_user):
+    make_item(DataType.GIS)
+    client.force_login(office_user)
+    assert client.get("/api/v1/datasets/").json()[0]["data_type_key"] == "gis"
