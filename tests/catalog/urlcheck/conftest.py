@@ -103,6 +103,15 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/slow":
             log.release.wait(5)  # the checker gives up long before; teardown releases us
             return self.reply(200, body=PAGE)
+        if path == "/drip":  # a status line, then one header byte at a time, for ever
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            while not log.release.wait(0.1):
+                try:
+                    self.wfile.write(b"X")
+                    self.wfile.flush()
+                except OSError:
+                    return None
+            return None
         if path.startswith("/count"):
             with log.lock:
                 log.active += 1

@@ -49,6 +49,12 @@ def test_always_confirming_catches_a_head_that_lies_in_full(http_server, fast):
     assert check_url(url, config=always).status == Status.BROKEN
 
 
+def test_get_only_mode_sends_no_head(http_server, fast):
+    config = CheckConfig(connect_timeout=1.0, total_timeout=2.0, head_first=False)
+    assert check_url(http_server.url("/chain/2"), config=config).status == Status.OK
+    assert {m for m, _p, _ua in http_server.log.requests} == {"GET"}
+
+
 def test_a_chain_of_three_redirects_is_followed(http_server, fast):
     result = check_url(http_server.url("/chain/3"), config=fast)
     assert (result.status, result.http_status) == (Status.OK, 200)
@@ -85,7 +91,14 @@ def test_429_and_503_are_unsure_not_broken(http_server, fast, path):
 def test_a_response_slower_than_the_limit_is_unsure(http_server):
     result = check_url(http_server.url("/slow"), config=CheckConfig(connect_timeout=0.5, total_timeout=0.5))
     assert (result.status, result.reason) == (Status.UNSURE, "timeout")
-    assert result.elapsed < 2
+    assert result.elapsed < 3
+
+
+def test_a_server_that_drips_bytes_is_cut_off_at_the_total_limit(http_server):
+    # Every read gets a byte within the per-read timeout; only the total limit can stop this.
+    result = check_url(http_server.url("/drip"), config=CheckConfig(connect_timeout=0.5, total_timeout=0.7))
+    assert (result.status, result.reason) == (Status.UNSURE, "timeout")
+    assert result.elapsed < 3
 
 
 def test_a_name_that_does_not_exist_is_broken(fast):
