@@ -10,6 +10,8 @@ from collections import OrderedDict, deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from typing import Callable, Iterable
 
+from django.core.exceptions import ValidationError
+
 from catalog.urlcheck.checker import CheckConfig, check_url
 from catalog.urlcheck.results import CheckResult
 from catalog.urlcheck.rules import parse_http_url
@@ -19,7 +21,7 @@ def host_key(url: str) -> str:
     """The host a URL counts against for the per-host limit ("" for a URL that is not valid)."""
     try:
         return parse_http_url(url).host
-    except Exception:  # noqa: BLE001 -- an invalid URL is checked (and rejected) without a connection
+    except ValidationError:  # an invalid URL is rejected by check_url without a connection
         return ""
 
 

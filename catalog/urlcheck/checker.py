@@ -222,6 +222,11 @@ def _parse_hop(url: str) -> ParsedURL:
         raise _Stop(Status.BROKEN, "redirect_invalid", f"{url!r}: {exc.messages[0]}") from None
 
 
+def _same_resource(target: ParsedURL) -> tuple:
+    """Two URLs that differ only in host case, a trailing dot, a default port or a fragment are one."""
+    return target.scheme, target.host, target.port, target.path
+
+
 def check_url(url: str, *, config: CheckConfig | None = None) -> CheckResult:
     """Check `url` now and classify it as ok, broken, unsure or tls_error (see the module docstring)."""
     config = config or CheckConfig()
@@ -241,7 +246,7 @@ def check_url(url: str, *, config: CheckConfig | None = None) -> CheckResult:
         target = parse_http_url(current)
     except ValidationError as exc:
         return result(Status.BROKEN, "invalid_url", exc.messages[0])
-    seen.add(current)
+    seen.add(_same_resource(target))
     try:
         while True:
             try:
@@ -255,16 +260,20 @@ def check_url(url: str, *, config: CheckConfig | None = None) -> CheckResult:
                 if not answer.location:
                     raise _Stop(Status.BROKEN, "redirect_invalid", "redirect without Location", answer.status)
                 following = urljoin(current, answer.location.strip())
-                if following in seen:
+                try:
+                    next_target = _parse_hop(following)
+                except _Stop:
+                    current = following  # show where it tried to go
+                    raise
+                if _same_resource(next_target) in seen:
                     current = following
                     raise _Stop(Status.BROKEN, "redirect_loop", f"{following} was already visited", answer.status)
                 if len(hops) >= config.max_redirects:
                     raise _Stop(Status.BROKEN, "too_many_redirects",
                                 f"more than {config.max_redirects} redirects", answer.status)
                 hops.append(following)
-                seen.add(following)
-                current = following
-                target = _parse_hop(following)
+                seen.add(_same_resource(next_target))
+                current, target = following, next_target
                 continue
             if method == "HEAD" and answer.status not in BUSY_STATUSES and not (
                 200 <= answer.status < 300 and _head_says_enough(answer, config)

@@ -122,6 +122,7 @@ def validate_source_url(url: str, *, domains: list[str]) -> str:
     (`pattani.doae.go.th.evil.example`). Hosts compare case-insensitively, without a trailing dot,
     IDN as punycode; any port is allowed.
     """
+    domains = [str(d) for d in domains]  # a QuerySet or generator is read once
     parsed = parse_http_url(url)
     shown = ", ".join(sorted({d.strip().lower().rstrip(".") for d in domains if d and d.strip()}))
     if not shown:

@@ -90,6 +90,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.redirect("/loop/b")
         if path == "/loop/b":
             return self.redirect(f"http://127.0.0.1:{self.server.server_address[1]}/loop/a")
+        if path == "/loop/upper":  # the same URL spelt another way: host case, default-less port
+            return self.redirect(f"HTTP://LOCALHOST:{self.server.server_address[1]}/loop/lower")
+        if path == "/loop/lower":
+            return self.redirect(f"http://localhost.:{self.server.server_address[1]}/loop/lower#again")
+        if path == "/to-credentials":
+            return self.redirect(f"http://user:pw@127.0.0.1:{self.server.server_address[1]}/ok")
         if path == "/to-private":
             return self.redirect("http://10.0.0.1/secret")
         if path == "/to-metadata":

@@ -76,9 +76,18 @@ def test_a_redirect_loop_is_broken_and_says_so(http_server, fast):
     assert "loop" in result.message.lower() or "วน" in result.message
 
 
-def test_a_redirect_to_another_scheme_is_broken(http_server, fast):
-    result = check_url(http_server.url("/to-ftp"), config=fast)
+def test_a_loop_spelt_differently_is_still_a_loop(http_server, fast):
+    result = check_url(http_server.url("/loop/upper"), config=fast)
+    assert (result.status, result.reason) == (Status.BROKEN, "redirect_loop")
+    assert len(result.redirects) == 1
+
+
+@pytest.mark.parametrize("path", ["/to-ftp", "/to-credentials"])
+def test_a_redirect_to_an_invalid_address_is_broken(http_server, fast, path):
+    result = check_url(http_server.url(path), config=fast)
     assert (result.status, result.reason) == (Status.BROKEN, "redirect_invalid")
+    assert result.final_url.startswith(("ftp://", "http://user:pw@"))
+    assert http_server.log.paths() == [path]
 
 
 @pytest.mark.parametrize("path", ["/busy", "/unavailable"])
