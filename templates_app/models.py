@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from catalog.models import Item
@@ -23,10 +23,10 @@ validate_dataset_name = RegexValidator(
 
 
 class MetadataStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned for changes")
-    APPROVED = "approved", _("Approved")
+    DRAFT = "draft", pgettext_lazy("metadata status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("metadata status", "Submitted")
+    RETURNED = "returned", pgettext_lazy("metadata status", "Returned for changes")
+    APPROVED = "approved", pgettext_lazy("metadata status", "Approved")
 
 
 class MetadataRecord(TimeStampedModel):

@@ -111,7 +111,9 @@ def metadata_history(*, record: MetadataRecord) -> list[dict]:
     for row in rows:
         trail.append({"row": row, "user": row.history_user, "when": row.history_date, "version": row.version,
                       "action": row.history_change_reason or "", "status": row.get_status_display(),
-                      "comments": row.review_comments if row.status == MetadataRecord.Status.RETURNED else {},
+                      "comments": [{"label": _label(name, schema) if name != "general" else _("General comment"),
+                                    "text": text} for name, text in (row.review_comments or {}).items()]
+                      if row.status == MetadataRecord.Status.RETURNED else [],
                       "changes": metadata_changes(previous, row.values or {}, schema=schema)})
         previous = row.values or {}
     return list(reversed(trail))

@@ -123,8 +123,10 @@ def _rows(form, schema, record) -> list[dict]:
 def _review_rows(schema, record, posted) -> list[dict]:
     values = record.values if record else {}
     comments = record.review_comments if record else {}
+    approved = record.approved_values if record else None
     return [{"entry": entry, "value": selectors.display_value(entry.name, values.get(entry.name)),
              "other": values.get(entry.field.other_name, ""),
+             "changed": approved is not None and approved.get(entry.name) != values.get(entry.name),
              "comment": posted.get(f"comment_{entry.name}", comments.get(entry.name, ""))}
             for entry in schema.entries]
 

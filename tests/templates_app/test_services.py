@@ -134,7 +134,7 @@ def test_history_records_each_change(own_item, agency_user, office_user):
     metadata_return(record=record, comments={"notes": "เพิ่มรายละเอียด"}, version=record.version, by=office_user)
     trail = metadata_history(record=record)
     assert [row["version"] for row in trail] == [4, 3, 2, 1]
-    assert trail[0]["user"] == office_user and trail[0]["comments"] == {"notes": "เพิ่มรายละเอียด"}
+    assert trail[0]["user"] == office_user and trail[0]["comments"] == [{"label": "7 รายละเอียด", "text": "เพิ่มรายละเอียด"}]
     second = {c["field"]: (c["old"], c["new"]) for c in trail[2]["changes"]}
     assert second == {"title": ("ก", "ข"), "maintainer": ("—", "ฝ่ายแผน")}
     assert trail[2]["user"] == agency_user

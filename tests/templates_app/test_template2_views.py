@@ -96,11 +96,16 @@ def test_html_is_escaped_everywhere(client, own_item, agency_user, office_user):
     own_item.name_th = "<b>ชื่อ</b>"
     own_item.save()
     metadata_save_draft(item=own_item, values={"maintainer": "ฝ่าย & กลุ่ม"}, version=None, by=agency_user)
+    record = metadata_submit(item=own_item, values=valid_values(notes="ก & ข"), version=1, by=agency_user)
     for user, url in [(agency_user, "/my-work/"), (agency_user, f"/items/{own_item.pk}/metadata/"),
-                      (agency_user, f"/items/{own_item.pk}/metadata/history/")]:
+                      (agency_user, f"/items/{own_item.pk}/metadata/history/"), (office_user, "/review/"),
+                      (office_user, f"/items/{own_item.pk}/metadata/review/")]:
         client.force_login(user)
         page = client.get(url).content.decode()
         assert "<b>ชื่อ</b>" not in page
+        if url != "/review/":
+            assert "&lt;b&gt;ชื่อ&lt;/b&gt;" in page
+    assert record.status == "submitted"
 
 
 def test_conflict_shows_the_other_persons_changes(client, own_item, agency_user):
@@ -174,3 +179,10 @@ def test_my_work_shows_status_and_completeness(client, make_item, agency_user):
     assert (rows[items[0].code].status, rows[items[0].code].done) == ("submitted", 14)
     assert (rows[items[1].code].status, rows[items[1].code].done) == ("draft", 4)  # 1, 2, 3, 4
     assert (rows[items[2].code].status, rows[items[2].code].done) == ("not_started", 2)
+
+
+def test_admin_lists_records_read_only(client, submitted, admin_user):
+    client.force_login(admin_user)
+    assert client.get("/admin/templates_app/metadatarecord/").status_code == 200
+    assert client.get(f"/admin/templates_app/metadatarecord/{submitted.pk}/change/").status_code == 200
+    assert client.post(f"/admin/templates_app/metadatarecord/{submitted.pk}/delete/", {"post": "yes"}).status_code == 403
