@@ -40,12 +40,14 @@ def _values(code: str, unit: str, areas: list[str]) -> dict:
     rng = random.Random(zlib.crc32(code.encode()))
     low, high = SCALE.get(unit, (50, 1000))
     growth = rng.uniform(-0.06, 0.12)
-    periods = [f"{y}-{m:02d}" for y in (2565, 2566) for m in range(1, 13)] if code in MONTHLY else [str(y) for y in YEARS]
+    monthly = code in MONTHLY
+    periods = [f"{y}-{m:02d}" for y in (2565, 2566) for m in range(1, 13)] if monthly else [str(y) for y in YEARS]
     values = {}
     for area in areas:
         base = rng.uniform(low, high)
         for step, period in enumerate(periods):
-            values[(period, area)] = base * (1 + growth * step) * rng.uniform(0.92, 1.08)
+            years = step / 12 if monthly else step
+            values[(period, area)] = base * (1 + growth * years) * rng.uniform(0.92, 1.08)
     return values
 
 

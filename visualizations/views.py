@@ -28,7 +28,7 @@ def issue_dashboard(request, number: int):
 
 @require_GET
 def issue_summary(request, number: int):
-    return render(request, "visualizations/issue_summary.html", _issue_context(number))
+    return render(request, "visualizations/issue_summary.html", {**_issue_context(number), "printable": True})
 
 
 @catalog_manager_required

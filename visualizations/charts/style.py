@@ -89,8 +89,8 @@ def short_source(series_list: list[dict]) -> list[str]:
 def base_layout(*, title: str, series_list: list[dict], x_title: str = "", y_title: str = "") -> dict:
     lines = short_source(series_list)
     return {
-        "title": {"text": f"<b>{esc(title)}</b>", "x": 0.01, "xanchor": "left", "y": 0.99, "yanchor": "top",
-                  "yref": "container", "font": {"size": 15},
+        "title": {"text": f"<b>{esc(title)}</b>", "x": 0.01, "xanchor": "left", "y": 1, "yanchor": "top",
+                  "yref": "container", "pad": {"t": 14}, "font": {"size": 15},
                   "subtitle": {"text": "<br>".join(esc(line) for line in lines),
                                "font": {"size": 11, "color": "#4b5563"}}},
         "font": {"family": FONT_STACK, "size": 13, "color": "#1f2933"},
