@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from catalog.urlcheck import CheckConfig, Status, check_url, default_user_agent
+from catalog.urlcheck import CheckConfig, Status, check_url, config_from_settings, default_user_agent
 
 pytestmark = pytest.mark.usefixtures("allow_private")
 
@@ -138,3 +138,9 @@ def test_non_ascii_paths_are_sent_percent_encoded(http_server, fast):
     result = check_url(http_server.url("/ข้อมูล.csv"), config=fast)
     assert result.http_status == 404  # reached the server, which knows no such route
     assert http_server.log.paths("GET") == ["/%E0%B8%82%E0%B9%89%E0%B8%AD%E0%B8%A1%E0%B8%B9%E0%B8%A5.csv"]
+
+
+def test_the_portal_name_can_come_from_settings(settings):
+    settings.URLCHECK_PORTAL_NAME = "NarathiwatDataCatalog"
+    assert config_from_settings().agent == "NarathiwatDataCatalog-URLCheck/1.0 (+provincial data catalog)"
+    assert config_from_settings(total_timeout=3).total_timeout == 3
