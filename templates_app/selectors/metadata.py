@@ -50,6 +50,14 @@ def work_rows(*, agency=None, status: str | None = None, items=None) -> list[Wor
     return [row for row in rows if status is None or row.status == status]
 
 
+STATUS_ORDER = (NOT_STARTED, "draft", "returned", "submitted", "approved")
+
+
+def work_summary(rows: list[WorkRow]) -> list[tuple[str, int]]:
+    """(status, how many rows) in the order a work list shows them."""
+    return [(status, sum(1 for row in rows if row.status == status)) for status in STATUS_ORDER]
+
+
 def review_queue() -> list[WorkRow]:
     """Submitted records, oldest submission first."""
     records = MetadataRecord.objects.filter(status=MetadataRecord.Status.SUBMITTED).select_related(

@@ -17,7 +17,8 @@ from templates_app.selectors.metadata import values_at_version
 @require_GET
 def my_work(request):
     rows = selectors.work_rows(agency=request.user.agency)
-    return render(request, "templates_app/my_work.html", {"rows": rows, "agency": request.user.agency})
+    return render(request, "templates_app/my_work.html", {"rows": rows, "agency": request.user.agency,
+                                                          "summary": selectors.work_summary(rows)})
 
 
 @catalog_manager_required

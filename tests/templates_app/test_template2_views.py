@@ -1,4 +1,6 @@
 """Template 2 pages: roles, the missing-field list, escaping, conflicts, review and query counts."""
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -53,7 +55,7 @@ def test_form_shows_the_types_fields_with_numbers(client, make_item, agency_user
     item = make_item(DataType.GIS)
     client.force_login(agency_user)
     page = client.get(f"/items/{item.pk}/metadata/").content.decode()
-    assert page.count('data-kind="') == 29  # 28 items, 9 as 9.1 + 9.2
+    assert len(re.findall(r'data-field="\w+" data-kind', page)) == 29  # 28 items, 9 as 9.1 + 9.2
     assert "ข้อ 28" in page and "ข้อ 9.2" in page and 'data-field="west_bound_longitude"' in page
     assert 'data-field="first_year_of_data"' not in page
 
@@ -186,3 +188,27 @@ def test_admin_lists_records_read_only(client, submitted, admin_user):
     assert client.get("/admin/templates_app/metadatarecord/").status_code == 200
     assert client.get(f"/admin/templates_app/metadatarecord/{submitted.pk}/change/").status_code == 200
     assert client.post(f"/admin/templates_app/metadatarecord/{submitted.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+@pytest.mark.parametrize("data_type", list(DataType))
+def test_the_form_shows_exactly_the_standards_fields_and_required_marks(client, make_item, agency_user, data_type):
+    from .test_gdschema import EXPECTED as TABLES, ITEMS_1_14, REQUIRED
+
+    tail, _count = TABLES[data_type]
+    expected = [name for _n, name in ITEMS_1_14] + tail
+    item = make_item(data_type)
+    client.force_login(agency_user)
+    page = client.get(f"/items/{item.pk}/metadata/").content.decode()
+    assert re.findall(r'data-field="(\w+)" data-kind', page) == expected
+    blocks = re.split(r'(?=<div class="mb-3 pb-3 border-bottom)', page)[1:]
+    marked = {re.search(r'data-field="(\w+)"', block).group(1) for block in blocks
+              if 'class="asteriskField"' in block.split("</label>")[0]}
+    assert marked == REQUIRED
+
+
+def test_my_work_summary_counts(client, make_item, agency_user):
+    items = [make_item() for _ in range(3)]
+    metadata_save_draft(item=items[0], values={}, version=None, by=agency_user)
+    client.force_login(agency_user)
+    summary = dict(client.get("/my-work/").context["summary"])
+    assert summary == {"not_started": 2, "draft": 1, "returned": 0, "submitted": 0, "approved": 0}
