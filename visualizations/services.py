@@ -79,3 +79,10 @@ def findings_update(*, issue: DevelopmentIssue, text: str, user=None) -> IssueFi
     findings.full_clean()
     findings.save(update_fields=["text", "updated_by", "updated_at"])
     return findings
+
+
+def sample_csv(*, item: Item) -> bytes:
+    """A UTF-8 (with BOM, for Excel) CSV with the accepted headers and one empty row per district."""
+    lines = ["period,area,value"] + [f"{item.issue.fiscal_year},{code}," for code in
+                                     item.issue.province.districts.values_list("code", flat=True)]
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")

@@ -1,6 +1,7 @@
 """Dashboards and the committee summary (public); uploads and key findings (signed-in roles)."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -73,3 +74,13 @@ def item_upload(request, pk: int):
     return render(request, "visualizations/item_upload.html", {
         "item": item, "form": form, "errors": errors, "versions": selectors.table_versions(item=item),
         "max_rows": MAX_ROWS, "max_mb": MAX_UPLOAD_BYTES // 2**20}, status=400 if errors else 200)
+
+
+@signed_in_required
+@require_GET
+def item_sample_csv(request, pk: int):
+    """A ready-to-fill CSV: the header row and one example row per district for the latest year."""
+    item = selectors.upload_item_get(user=request.user, pk=pk)
+    response = HttpResponse(services.sample_csv(item=item), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{item.code}-sample.csv"'
+    return response
