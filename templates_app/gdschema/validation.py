@@ -39,7 +39,16 @@ MESSAGES = {
     "invalid_latitude": _("Enter a latitude between −90 and 90."),
     "bbox_west_east": _("The west bound cannot be east of the east bound."),
     "bbox_south_north": _("The south bound cannot be north of the north bound."),
+    "classification_category": _("Data of category “%(category)s” cannot be classified “%(value)s”."),
 }
+
+#: GD Catalog 2.2: the data category limits the classification (reference §2 point 10).
+CLASSIFICATIONS_BY_CATEGORY = {
+    "ข้อมูลสาธารณะ": {"เปิดเผย"},
+    "ข้อมูลใช้ภายใน": {"ชั้นเผยแพร่ภายในองค์กร"},
+    "ข้อมูลส่วนบุคคล": {"ชั้นเผยแพร่ภายในองค์กร", "ลับ", "ลับมาก"},
+}
+SECRET_CLASSIFICATIONS = {"ลับ", "ลับมาก", "ลับที่สุด"}
 
 
 def error(code: str, **params) -> ValidationError:
@@ -201,6 +210,11 @@ def _check_cross_fields(values: dict, errors: dict, complete: bool) -> None:
     if complete and unit in PERIODIC_UNITS and not values.get("update_frequency_interval") \
             and "update_frequency_interval" not in errors:
         errors["update_frequency_interval"] = [error("required_interval")]
+    category, classification = values.get("data_category"), values.get("data_classification")
+    if category and classification and classification not in CLASSIFICATIONS_BY_CATEGORY.get(
+            category, SECRET_CLASSIFICATIONS):
+        errors.setdefault("data_classification", []).append(
+            error("classification_category", category=category, value=classification))
     pairs = [("first_year_of_data", "last_year_of_data", "year_order", int),
              ("west_bound_longitude", "east_bound_longitude", "bbox_west_east", Decimal),
              ("south_bound_longitude", "north_bound_longitude", "bbox_south_north", Decimal)]

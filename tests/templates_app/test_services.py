@@ -153,3 +153,33 @@ def test_a_stale_version_is_refused_and_nothing_is_lost(own_item, agency_user):
     assert exc.value.record.values == {"title": "ของเพื่อน"}
     record.refresh_from_db()
     assert record.values == {"title": "ของเพื่อน"} and record.version == 2
+
+
+@pytest.mark.parametrize("category, classification, ok", [
+    ("ข้อมูลสาธารณะ", "เปิดเผย", True), ("ข้อมูลสาธารณะ", "ลับ", False), ("ข้อมูลใช้ภายใน", "ชั้นเผยแพร่ภายในองค์กร", True),
+    ("ข้อมูลส่วนบุคคล", "ลับมาก", True), ("ข้อมูลส่วนบุคคล", "เปิดเผย", False), ("ข้อมูลความมั่นคง", "ลับที่สุด", True),
+])
+def test_v2_2_category_limits_classification(settings, own_item, agency_user, category, classification, ok):
+    settings.GDC_SCHEMA_VERSION = "2.2.4"
+    values = valid_values(data_category=category, data_classification=classification,
+                          license_id="Creative Commons Attribution No-Derivs")
+    if ok:
+        assert metadata_submit(item=own_item, values=values, version=None, by=agency_user).status == "submitted"
+    else:
+        with pytest.raises(ValidationError) as exc:
+            metadata_submit(item=own_item, values=values, version=None, by=agency_user)
+        assert exc.value.error_dict["data_classification"][0].code == "classification_category"
+
+
+def test_v2_1_refuses_the_v2_2_licences(own_item, agency_user):
+    with pytest.raises(ValidationError) as exc:
+        metadata_submit(item=own_item, values=valid_values(license_id="Creative Commons Attribution No-Derivs"),
+                        version=None, by=agency_user)
+    assert exc.value.error_dict["license_id"][0].code == "invalid_choice"
+
+
+def test_a_stale_review_is_refused(own_item, agency_user, office_user):
+    record = metadata_submit(item=own_item, values=valid_values(), version=None, by=agency_user)
+    metadata_return(record=record, comments={"title": "แก้"}, version=record.version, by=office_user)
+    with pytest.raises(ConflictError):
+        metadata_approve(record=record, version=record.version - 1, by=office_user)

@@ -212,3 +212,18 @@ def test_my_work_summary_counts(client, make_item, agency_user):
     client.force_login(agency_user)
     summary = dict(client.get("/my-work/").context["summary"])
     assert summary == {"not_started": 2, "draft": 1, "returned": 0, "submitted": 0, "approved": 0}
+
+
+def test_english_ui_uses_the_standards_english_labels(client, own_item, agency_user):
+    client.force_login(agency_user)
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/items/{own_item.pk}/metadata/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Contact e-mail" in page and "Item 5" in page
+
+
+@pytest.mark.parametrize("who, count", [(None, 0), ("agency_user", 1), ("other_agency_user", 0),
+                                        ("office_user", 1), ("admin_user", 1)])
+def test_api_roles(client, request, submitted, who, count):
+    if who:
+        client.force_login(request.getfixturevalue(who))
+    assert len(client.get("/api/v1/datasets/").json()) == count
