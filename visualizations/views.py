@@ -29,7 +29,9 @@ def issue_dashboard(request, number: int):
 
 @require_GET
 def issue_summary(request, number: int):
-    return render(request, "visualizations/issue_summary.html", {**_issue_context(number), "printable": True})
+    context = _issue_context(number)
+    approval = catalog_selectors.issue_resolution(issue=context["issue"], subject="visualization_summary")
+    return render(request, "visualizations/issue_summary.html", {**context, "printable": True, "approval": approval})
 
 
 @catalog_manager_required

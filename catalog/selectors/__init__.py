@@ -5,6 +5,7 @@ from .issues import (
     issue_counts,
     issue_get,
     issue_list,
+    issue_resolution,
     issue_snapshot_points,
     issue_summary,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "issue_counts",
     "issue_get",
     "issue_list",
+    "issue_resolution",
     "issue_revisions",
     "issue_snapshot_points",
     "issue_summary",

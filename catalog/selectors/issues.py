@@ -121,3 +121,13 @@ def issue_summary(*, issue: DevelopmentIssue, points: list[SnapshotPoint]) -> di
     dimensions = [{"code": d.code, "name": d.name, "counts": [c.by_dimension.get(d.code, 0) for c in columns]}
                   for d in issue.dimensions.all()]
     return {"points": points, "levels": levels, "dimensions": dimensions, "totals": [c.total for c in columns]}
+
+
+def issue_resolution(*, issue: DevelopmentIssue, subject: str):
+    """The latest resolution on this subject for the issue (the committee's approval if there is one)."""
+    from catalog.models import Resolution
+
+    resolutions = Resolution.objects.filter(issue=issue, subject=subject).select_related("meeting")
+    approved = resolutions.filter(decision=Resolution.Decision.APPROVED,
+                                  meeting__body=Meeting.Body.PROVINCIAL_COMMITTEE)
+    return approved.order_by("-meeting__date").first() or resolutions.order_by("-meeting__date").first()
