@@ -86,7 +86,7 @@ def _write(*, item, values, version, by, dataset_name, submit) -> MetadataRecord
                     _("This record is waiting for review and cannot be changed until it is returned."),
                     code="locked")]})
         else:
-            record = MetadataRecord(item=item, dataset_name=dataset_name_default(item), version=0)
+            record = MetadataRecord(item=item, dataset_name=_free_default_name(item), version=0)
         if dataset_name is not None and dataset_name.strip() != record.dataset_name:
             errors |= _check_dataset_name(dataset_name.strip(), record)
             record.dataset_name = dataset_name.strip()
@@ -98,6 +98,14 @@ def _write(*, item, values, version, by, dataset_name, submit) -> MetadataRecord
         elif record.status == Status.APPROVED:
             record.status = Status.DRAFT  # a new draft; approved_values stays published
         return _save(record, by, "submitted" if submit else "saved")
+
+
+def _free_default_name(item: Item) -> str:
+    """The default code, made unique with the item's id if another record already took it."""
+    name = dataset_name_default(item)
+    if MetadataRecord.objects.filter(dataset_name=name).exists():
+        name = f"{name[:60]}-{item.pk}"
+    return name
 
 
 def _check_dataset_name(name: str, record: MetadataRecord) -> dict:

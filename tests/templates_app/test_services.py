@@ -183,3 +183,11 @@ def test_a_stale_review_is_refused(own_item, agency_user, office_user):
     metadata_return(record=record, comments={"title": "แก้"}, version=record.version, by=office_user)
     with pytest.raises(ConflictError):
         metadata_approve(record=record, version=record.version - 1, by=office_user)
+
+
+def test_default_dataset_name_never_collides(make_item, agency_user):
+    first, second = make_item(), make_item()
+    taken = metadata_save_draft(item=first, values={}, version=None, by=agency_user,
+                                dataset_name=f"fy2566-{second.code.lower()}")
+    record = metadata_save_draft(item=second, values={}, version=None, by=agency_user)
+    assert record.dataset_name == f"{taken.dataset_name}-{second.pk}"
