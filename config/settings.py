@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "catalog",
     "templates_app",
     "visualizations",
+    "progress",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("viz/", include("visualizations.urls")),
+    path("progress/", include("progress.urls")),
     path("", include("templates_app.urls")),
     path("", include("catalog.urls")),
 ]
