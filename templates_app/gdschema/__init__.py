@@ -68,6 +68,7 @@ class Schema:
     version: str
     data_type: str
     entries: tuple[Entry, ...]
+    first_item: str = ""  # Template 3: item 1 (`dataset_name`) is filled by the portal and not an entry
 
     @property
     def names(self) -> list[str]:
@@ -79,8 +80,8 @@ class Schema:
 
     @property
     def item_count(self) -> int:
-        """Items as the standard counts them: 9.1 and 9.2 are one item."""
-        return len({entry.number.split(".")[0] for entry in self.entries})
+        """Items as the standard counts them: 9.1 and 9.2 are one item; Template 3 counts dataset_name."""
+        return len({entry.number.split(".")[0] for entry in self.entries}) + (1 if self.first_item else 0)
 
     @property
     def required_items(self) -> list[str]:

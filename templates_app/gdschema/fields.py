@@ -23,6 +23,7 @@ class Kind:
     LONGITUDE = "longitude"
     LATITUDE = "latitude"
     URL = "url"
+    SOURCE_URL = "source_url"  # Template 3: an http(s) URL on the owning agency's registered domains
     INTERVAL = "interval"  # item 9.2: a whole number of update-frequency units
 
 

@@ -216,11 +216,32 @@ def _check_cross_fields(values: dict, errors: dict, complete: bool) -> None:
         errors.setdefault("data_classification", []).append(
             error("classification_category", category=category, value=classification))
     pairs = [("first_year_of_data", "last_year_of_data", "year_order", int),
+             ("resource_first_year_of_data", "resource_last_year_of_data", "year_order", int),
              ("west_bound_longitude", "east_bound_longitude", "bbox_west_east", Decimal),
              ("south_bound_longitude", "north_bound_longitude", "bbox_south_north", Decimal)]
     for low, high, code, number in pairs:
         if low in values and high in values and number(values[low]) > number(values[high]):
             errors.setdefault(low, []).append(error(code))
+
+
+def clean_resource_values(raw: dict, *, schema: Schema, domains) -> tuple[dict, dict]:
+    """Template 3: `clean_values` with every item required, plus the domain rule on the source URL.
+
+    The URL must be an absolute http(s) URL without credentials on one of the owning agency's
+    registered `domains` (or a subdomain of one): `catalog.urlcheck.validate_source_url`.
+    """
+    from catalog.urlcheck import validate_source_url
+
+    values, errors = clean_values(raw, schema=schema, complete=True)
+    for entry in schema.entries:
+        if entry.kind != Kind.SOURCE_URL or entry.name in errors:
+            continue
+        try:
+            values[entry.name] = validate_source_url(str(raw.get(entry.name) or ""), domains=list(domains))
+        except ValidationError as exc:
+            values.pop(entry.name, None)
+            errors[entry.name] = [exc]
+    return values, errors
 
 
 def completeness(values: dict, *, schema: Schema) -> tuple[int, int]:
@@ -245,3 +266,16 @@ def _entry_done(entry, values: dict) -> bool:
     if entry.field.has_other and (value == OTHER or (isinstance(value, list) and OTHER in value)):
         return bool(values.get(entry.field.other_name))
     return True
+
+
+def record_summary(values: dict, *, data_type: str) -> dict:
+    """The denormalised columns of a Template 2 record: required_done, is_complete, is_public_category.
+
+    Stored values were validated when saved (a draft checks what is filled), so the record is
+    complete when every required item is done.
+    """
+    from . import PUBLIC_CATEGORY, get_schema
+
+    done, required = completeness(values, schema=get_schema(data_type))
+    return {"required_done": done, "is_complete": done == required,
+            "is_public_category": values.get("data_category") == PUBLIC_CATEGORY}

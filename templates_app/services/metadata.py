@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Item
 from templates_app.gdschema import get_schema
-from templates_app.gdschema.validation import clean_values
+from templates_app.gdschema.validation import clean_values, record_summary
 from templates_app.models import MetadataRecord, validate_dataset_name
 
 Status = MetadataRecord.Status
@@ -140,6 +140,8 @@ def _save(record: MetadataRecord, by, action: str) -> MetadataRecord:
     record.updated_by = by
     record._history_user = by
     record._change_reason = action
+    for name, value in record_summary(record.values, data_type=record.item.data_type).items():
+        setattr(record, name, value)
     record.full_clean(exclude=["item", "updated_by"], validate_unique=False)
     record.save()
     return record
