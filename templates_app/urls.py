@@ -17,3 +17,16 @@ urlpatterns = [
     path("items/<int:pk>/metadata/history/", template2.metadata_history, name="metadata-history"),
     path("api/v1/datasets/", api.datasets, name="api-datasets"),
 ]
+
+from templates_app.views import agencies as agency_views, template3  # noqa: E402
+
+urlpatterns += [
+    path("items/<int:pk>/resources/", template3.resource_list, name="resource-list"),
+    path("items/<int:pk>/resources/new/", template3.resource_create, name="resource-create"),
+    path("items/<int:pk>/resources/<int:resource_pk>/", template3.resource_edit, name="resource-edit"),
+    path("items/<int:pk>/resources/<int:resource_pk>/delete/", template3.resource_delete, name="resource-delete"),
+    path("items/<int:pk>/resources/<int:resource_pk>/check/", template3.resource_check, name="resource-check"),
+    path("links/", template3.link_problems, name="link-problems"),
+    path("agencies/contacts/", agency_views.agency_list, name="agency-list"),
+    path("agencies/contacts/<str:code>/", agency_views.agency_edit, name="agency-edit"),
+]

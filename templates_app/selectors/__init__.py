@@ -3,5 +3,11 @@ from .metadata import (
     work_rows, work_summary,
 )
 
-__all__ = ["WorkRow", "dataset_list", "display_value", "item_for_metadata", "metadata_changes", "metadata_history",
-           "review_queue", "work_rows", "work_summary"]
+from .resources import (
+    PROBLEM_STATUSES, agencies_with_domains, agency_by_code, dataset_resources, link_problems, link_summary,
+    resource_of_item, resources_to_check,
+)
+
+__all__ = ["PROBLEM_STATUSES", "agencies_with_domains", "agency_by_code", "dataset_resources", "link_problems",
+           "link_summary", "resource_of_item", "resources_to_check", "WorkRow", "dataset_list", "display_value",
+           "item_for_metadata", "metadata_changes", "metadata_history", "review_queue", "work_rows", "work_summary"]

@@ -2,7 +2,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from catalog.models.items import ItemStatus
 from catalog.thaidates import format_be_date
 from templates_app.gdschema import FIELDS, PUBLIC_CATEGORY, Kind, get_schema
 from templates_app.gdschema.validation import completeness
-from templates_app.models import MetadataRecord
+from templates_app.models import MetadataRecord, Resource
 
 NOT_STARTED = "not_started"
 
@@ -29,12 +29,23 @@ class WorkRow:
         return self.record.status if self.record else NOT_STARTED
 
     @property
+    def resources(self) -> list:
+        """Template 3 records (prefetched by `work_rows`)."""
+        return list(self.record.resources.all()) if self.record else []
+
+    @property
+    def needs_resources(self) -> bool:
+        """Public category without a Template 3 record yet."""
+        return bool(self.record and self.record.is_public_category and not self.resources)
+
+    @property
     def has_approved_version(self) -> bool:
         return bool(self.record and self.record.approved_values is not None)
 
 
 def _items():
-    return Item.objects.select_related("issue", "agency", "dimension", "metadata")
+    return Item.objects.select_related("issue", "agency", "dimension", "metadata").prefetch_related(
+        Prefetch("metadata__resources", queryset=Resource.objects.order_by("position", "pk")))
 
 
 def work_rows(*, agency=None, status: str | None = None, items=None) -> list[WorkRow]:

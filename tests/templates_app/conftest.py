@@ -17,3 +17,11 @@ def make_item(agency_user):
     def make(data_type=DataType.STATISTICAL, agency=None):
         return ItemFactory(agency=agency or agency_user.agency, dimension=dimension, data_type=data_type)
     return make
+
+
+@pytest.fixture
+def doae_domain(agency_user):
+    """agency_user's agency publishes on pattani.doae.go.th."""
+    from catalog.models import AgencyDomain
+
+    return AgencyDomain.objects.create(agency=agency_user.agency, domain="pattani.doae.go.th")

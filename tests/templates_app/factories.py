@@ -27,3 +27,36 @@ EXTRA = {
 
 def valid_values(data_type=DataType.STATISTICAL, **overrides) -> dict:
     return {**VALID_COMMON, **EXTRA.get(DataType(data_type), {}), **overrides}
+
+
+RESOURCE_COMMON = {
+    "resource_name": "ตารางพื้นที่ปลูกทุเรียนรายอำเภอ ปี 2566",
+    "resource_url": "https://pattani.doae.go.th/opendata/durian.csv",
+    "description": "พื้นที่ปลูกทุเรียนรายอำเภอ",
+    "resource_accessible_condition": "ไม่มีการจำกัดการเข้าถึงข้อมูล",
+    "resource_last_updated_date": "30/09/2566",
+    "format": "CSV",
+}
+RESOURCE_EXTRA = {
+    DataType.STATISTICAL: {"resource_first_year_of_data": "2560", "resource_last_year_of_data": "2566",
+                           "resource_data_release_calendar": "31/12/2566", "resource_disaggregate": ["อายุ/กลุ่มอายุ"],
+                           "resource_unit_of_measure": "ไร่", "resource_unit_of_multiplier": "หน่วย",
+                           "resource_official_statistics": "False"},
+    DataType.GIS: {"resource_equivalent_scale": "1:50,000", "resource_geographic_data_set": "ชั้นข้อมูลแหล่งน้ำ",
+                   "resource_created_date": "01/10/2565", "resource_data_release_date": "30/09/2566",
+                   "resource_positional_accuracy": "±5 เมตร"},
+}
+for _type in (DataType.RECORD, DataType.MULTIPLE, DataType.OTHER):
+    RESOURCE_EXTRA[_type] = {"resource_created_date": "01/10/2565", "resource_data_collect": "บุคคล"}
+
+
+def resource_values(data_type=DataType.STATISTICAL, **overrides) -> dict:
+    """Complete, valid Template 3 values for a data type (URL on pattani.doae.go.th)."""
+    return {**RESOURCE_COMMON, **RESOURCE_EXTRA[DataType(data_type)], **overrides}
+
+
+def public_record(item, user, **overrides):
+    """A submitted Template 2 record of category ข้อมูลสาธารณะ, made through the service."""
+    from templates_app.services import metadata_submit
+
+    return metadata_submit(item=item, values=valid_values(item.data_type, **overrides), version=None, by=user)
