@@ -1,6 +1,7 @@
 from django.urls import path
 
 from templates_app.views import api, template1, template2
+from templates_app.views import exchange
 
 app_name = "templates_app"
 
@@ -16,6 +17,12 @@ urlpatterns = [
     path("items/<int:pk>/metadata/review/", template2.metadata_review, name="metadata-review"),
     path("items/<int:pk>/metadata/history/", template2.metadata_history, name="metadata-history"),
     path("api/v1/datasets/", api.datasets, name="api-datasets"),
+    path("exchange/gdcatalog/", exchange.gdcatalog_page, name="gdcatalog-export"),
+    path("exchange/gdcatalog.xlsx", exchange.gdcatalog_download, name="gdcatalog-download"),
+    path("exchange/", exchange.exchange_page, name="exchange"),
+    path("exchange/workbook.xlsx", exchange.agency_download, name="exchange-download"),
+    path("exchange/upload/", exchange.exchange_upload, name="exchange-upload"),
+    path("exchange/apply/", exchange.exchange_apply, name="exchange-apply"),
 ]
 
 from templates_app.views import agencies as agency_views, template3  # noqa: E402

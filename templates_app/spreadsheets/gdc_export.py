@@ -1,0 +1,260 @@
+"""The GD Catalog-ready workbook (for the province, one issue or one agency) and an agency's workbook.
+
+Streams with a write-only workbook and a constant number of queries. Besides the ten data
+sheets it writes a pre-flight sheet (รายงานตรวจสอบก่อนนำเข้า) listing every cell the GD Catalog
+importer would not take as it is. The agency workbook is the same layout, pre-filled with every
+current item of the agency, with a dropdown on each choice column and a hint on each header.
+"""
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from catalog.thaidates import format_be_date
+from templates_app.gdschema import Kind, schema_version
+from templates_app.models import MetadataRecord
+
+from . import gdc_queries
+from .cells import FORMULA_PREFIXES, TITLE_FONT, WRAP, set_text, style_header
+from .gdc_layout import (
+    FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, PREFLIGHT_SHEET, SheetSpec, sheet_specs,
+)
+from .gdc_values import cell_text, clean_for_excel
+
+SLUG_RE_TEXT = r"^[a-z0-9_-]{2,70}$"
+DROPDOWN_ROWS = 1000
+
+
+@dataclass
+class Finding:
+    """One cell of the export the GD Catalog importer would not take as it is."""
+
+    sheet: str
+    row: int
+    column: str
+    field: str
+    item: str
+    slug: str
+    code: str
+    message: str
+
+
+@dataclass
+class ExportSummary:
+    records: int = 0
+    resources: int = 0
+    findings: list[Finding] = field(default_factory=list)
+
+
+def gdcatalog_export(*, stream, issue=None, agency=None, approved_only: bool = False) -> ExportSummary:
+    """Write the GD Catalog-ready workbook to `stream` (a path or a binary file object)."""
+    rows = gdc_queries.export_rows(issue=issue, agency=agency, approved_only=approved_only)
+    resources = gdc_queries.export_resources(issue=issue, agency=agency, approved_only=approved_only)
+    scope = _("approved records only") if approved_only else _("all records")
+    return _write(stream=stream, rows=rows, resources=resources, issue=issue, agency=agency, scope=scope,
+                  approved_only=approved_only, for_agency=False)
+
+
+def agency_workbook(*, stream, agency) -> ExportSummary:
+    """The workbook agency staff fill offline: every current item of the agency, current values."""
+    rows = gdc_queries.agency_rows(agency=agency)
+    resources = gdc_queries.export_resources(agency=agency)
+    return _write(stream=stream, rows=rows, resources=resources, issue=None, agency=agency,
+                  scope=_("workbook to fill in and upload"), approved_only=False, for_agency=True)
+
+
+def _write(*, stream, rows, resources, issue, agency, scope, approved_only, for_agency) -> ExportSummary:
+    with translation.override("th"):
+        workbook = Workbook(write_only=True)
+        specs = sheet_specs()
+        title_lines = _title_lines(issue, agency, scope)
+        sheets = {spec.title: _start_sheet(workbook, spec, title_lines) for spec in specs}
+        preflight = workbook.create_sheet(PREFLIGHT_SHEET)
+        summary = ExportSummary()
+        by_type = {(spec.template, spec.data_type): spec for spec in specs}
+        next_row = defaultdict(lambda: FIRST_DATA_ROW)
+        for row in rows:
+            spec = by_type[(2, row.item.data_type)]
+            values = row.values(approved_only)
+            _append(sheets[spec.title], spec, _temp2_cells(spec, row, values), summary, next_row,
+                    row.slug, values, row.record)
+            summary.records += 1
+        for resource in resources:
+            spec = by_type.get((3, resource.record.item.data_type))
+            if spec is None:
+                continue
+            values = resource.values
+            cells = [resource.record.dataset_name] + [cell_text(column, values) for column in spec.columns[1:]]
+            _append(sheets[spec.title], spec, cells, summary, next_row, resource.record.dataset_name, values,
+                    None)
+            summary.resources += 1
+        if for_agency:
+            _add_dropdowns(workbook, specs, sheets, next_row)
+        _write_preflight(preflight, title_lines, summary.findings)
+        workbook.save(stream)
+    return summary
+
+
+def _title_lines(issue, agency, scope) -> list[str]:
+    province = gdc_queries.province_name(issue)
+    where = _("Development issue %(number)s: %(title)s") % {"number": issue.number, "title": issue.title_th} \
+        if issue else _("All development issues")
+    if agency is not None:
+        where = f"{where} · {agency.name_th}"
+    return [
+        _("Provincial data catalog of %(province)s — GD Catalog import workbook") % {"province": province},
+        where,
+        _("Exported on %(date)s · GD Catalog schema %(version)s · %(scope)s") % {
+            "date": format_be_date(timezone.localdate(), "long"), "version": schema_version(), "scope": scope},
+    ]
+
+
+def _start_sheet(workbook, spec: SheetSpec, title_lines):
+    sheet = workbook.create_sheet(spec.title)
+    for column in spec.columns:
+        width = 24 if column.kind in (Kind.TEXTAREA, Kind.MULTI, "slug") else 18
+        sheet.column_dimensions[column.letter].width = width
+    sheet.freeze_panes = f"B{FIRST_DATA_ROW}"
+    for number, line in enumerate(title_lines):
+        cell = set_text(WriteOnlyCell(sheet), line)
+        if number == 0:
+            cell.font = TITLE_FONT
+        sheet.append([cell])
+    sheet.append([style_header(WriteOnlyCell(sheet, value=column.header)) for column in spec.columns])
+    sheet.append([column.position for column in spec.columns])
+    return sheet
+
+
+def _temp2_cells(spec: SheetSpec, row, values: dict) -> list:
+    cells = []
+    for column in spec.columns:
+        if column.name == "name":
+            cells.append(row.slug)
+        elif column.name == "data_type":
+            cells.append(row.item.data_type)
+        elif column.name == "owner_org":
+            cells.append(row.item.agency.name_th)
+        elif column.name == "data_type_other":
+            cells.append(clean_for_excel(values.get("data_type_other", "")))
+        else:
+            cells.append(cell_text(column, values))
+    return cells
+
+
+def _append(sheet, spec, cells, summary, next_row, slug, values, record) -> None:
+    row_number = next_row[spec.title]
+    next_row[spec.title] += 1
+    sheet.append([_safe(sheet, value) for value in cells])
+    summary.findings.extend(_check_row(spec, row_number, cells, slug, values, record))
+
+
+def _safe(sheet, value):
+    """Text that Excel would run as a formula goes in as a string cell (cells.set_text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return set_text(WriteOnlyCell(sheet), value)
+    return value
+
+
+def _check_row(spec: SheetSpec, row_number: int, cells: list, slug: str, values: dict, record) -> list[Finding]:
+    findings = []
+
+    def found(column, code, message):
+        findings.append(Finding(spec.title, row_number, column.letter, column.name, column.item, slug, code,
+                                message))
+
+    first = spec.columns[0]
+    if not re.match(SLUG_RE_TEXT, str(cells[0] or "")):
+        found(first, "invalid_slug", _("The code breaks CKAN's rules (2–70 lowercase letters a–z, digits, - or _): "
+                                       "the importer changes it or refuses the data set."))
+    if record is not None and record.status != MetadataRecord.Status.APPROVED:
+        found(first, "not_approved", _("This record is not approved yet (status: %(status)s).")
+              % {"status": record.get_status_display()})
+    for column, text in zip(spec.columns, cells):
+        if column.entry is None:
+            continue
+        value = values.get(column.name)
+        if column.kind == Kind.MULTI and isinstance(value, list) and len(value) > 1:
+            found(column, "multiple_values", _("%(count)d values in a one-value cell: the GD Catalog importer "
+                                               "takes the whole cell as “อื่นๆ” (other).") % {"count": len(value)})
+        if column.is_yes_no and spec.template == 2 and not text:
+            found(column, "empty_yes_no", _("Empty yes/no cell: the GD Catalog importer reads it as “ใช่” (yes)."))
+    if spec.template == 3:
+        url_column = spec.column("resource_url")
+        if url_column is not None and not values.get("resource_url"):
+            found(url_column, "missing_url", _("No URL: the GD Catalog importer skips this resource."))
+    return findings
+
+
+def _write_preflight(sheet, title_lines, findings: list[Finding]) -> None:
+    for width, letter in zip([22, 8, 8, 10, 26, 8, 24, 16, 70], "ABCDEFGHI"):
+        sheet.column_dimensions[letter].width = width
+    sheet.append([set_text(WriteOnlyCell(sheet), _("Pre-flight check before importing into GD Catalog"))])
+    sheet.append([title_lines[1]])
+    sheet.append([_("%(count)d cells to look at before the GD Catalog import.") % {"count": len(findings)}
+                  if findings else _("Nothing found: the GD Catalog importer takes every cell as it is.")])
+    headers = [_("Sheet"), _("Cell"), _("Row"), _("Column"), _("Field"), _("DGA item"), _("Data set code"),
+               _("Problem"), _("Explanation")]
+    sheet.append([style_header(WriteOnlyCell(sheet, value=text)) for text in headers])
+    for finding in findings:
+        sheet.append([finding.sheet, f"{finding.column}{finding.row}", finding.row, finding.column, finding.field,
+                      finding.item, _safe(sheet, finding.slug), finding.code, finding.message])
+
+
+def _add_dropdowns(workbook, specs, sheets, next_row) -> None:
+    """A hidden sheet of the standard's lists; a dropdown per choice column, a hint per header."""
+    lists = {}
+    for spec in specs:
+        for column in spec.columns:
+            choices = column.choice_values
+            if choices and tuple(choices) not in lists:
+                lists[tuple(choices)] = get_column_letter(len(lists) + 1)
+    holder = workbook.create_sheet(LISTS_SHEET)
+    holder.sheet_state = "hidden"
+    longest = max((len(choices) for choices in lists), default=0)
+    for index in range(longest):
+        holder.append([_safe(holder, choices[index]) if index < len(choices) else None for choices in lists])
+    for spec in specs:
+        sheet = sheets[spec.title]
+        last = max(next_row[spec.title] - 1, FIRST_DATA_ROW) + (DROPDOWN_ROWS if spec.template == 3 else 0)
+        last = max(last, FIRST_DATA_ROW + 50)
+        for column in spec.columns:
+            sheet.data_validations.append(_hint(column))
+            choices = column.choice_values
+            if choices:
+                letter = lists[tuple(choices)]
+                strict = column.kind == Kind.CHOICE and not column.entry.field.has_other
+                validation = DataValidation(
+                    type="list", formula1=f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(choices)}",
+                    allow_blank=True, showDropDown=False, showErrorMessage=True,
+                    errorStyle="stop" if strict else "warning",
+                    errorTitle=_("Not in the list")[:32],
+                    error=(_("Pick a value of the standard from the list.") if strict else
+                           _("Not in the list: the value will be stored as “อื่นๆ” (other) with this text."))[:255])
+                validation.add(f"{column.letter}{FIRST_DATA_ROW}:{column.letter}{last}")
+                sheet.data_validations.append(validation)
+
+
+def _hint(column) -> DataValidation:
+    entry = column.entry
+    if entry is None:
+        text = _("The data set code. Do not change it: rows are matched by this code.")
+    else:
+        text = entry.field.help_th or column.label
+        if column.kind == Kind.DATE:
+            text = _("A B.E. date: 2567-03-31 or 31/03/2567.")
+        elif column.kind == Kind.MULTI:
+            text = f"{text} " + _("Separate several values with a comma (,).")
+        elif column.is_yes_no:
+            text = _("ใช่ (yes) or ไม่ใช่ (no).")
+        if column.name in ("data_type", "owner_org"):
+            text = _("Filled by the portal; changes here are ignored.")
+    validation = DataValidation(showInputMessage=True, promptTitle=column.header[:32], prompt=text[:255],
+                                allow_blank=True)
+    validation.add(f"{column.letter}{HEADER_ROW}")
+    return validation

@@ -1,0 +1,356 @@
+"""The agency workbook import: one function for the web preview/apply and the command.
+
+    report = workbook_import(file=f, agency=agency, user=user, dry_run=True)   # the preview
+    report = workbook_import(file=f, agency=agency, user=user, dry_run=False)  # apply
+
+Rows are matched by slug (column A). Every row is parsed and checked against the GD schema with
+a constant number of queries, then written through the same services as the web form
+(`metadata_save_draft` with the record's current version) inside one transaction: if any row
+fails — or the database does — nothing is written. A dry run is the same code, rolled back.
+"""
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import AgencyDomain
+from templates_app import services
+from templates_app.gdschema.validation import clean_values
+from templates_app.models import MetadataRecord
+from templates_app.selectors import metadata_changes
+
+from . import gdc_queries
+from .gdc_layout import TEMP2_SHEETS, TEMP3_SHEETS, Column
+from .gdc_reader import MAX_BYTES, file_error, read_workbook
+from .gdc_values import normalize, parse_cell
+
+NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
+IGNORED_COLUMNS = {"data_type", "owner_org"}
+
+MESSAGES = {
+    "missing_slug": _("The data set code (column A) is empty."),
+    "unknown_slug": _("No data set of your agency has the code “%(slug)s”. Rows are matched by this code; "
+                      "a workbook cannot add data sets."),
+    "other_agency": _("The data set “%(slug)s” belongs to another agency (%(agency)s)."),
+    "wrong_sheet": _("The data set “%(slug)s” is %(data_type)s: its row belongs on sheet “%(sheet)s”."),
+    "duplicate_row": _("The data set “%(slug)s” appears twice on the Template 2 sheets (first on row %(first)d)."),
+    "locked": _("The data set “%(slug)s” is waiting for review and cannot be changed until it is returned."),
+    "no_record": _("The data set “%(slug)s” has no Template 2 metadata yet: fill its Template 2 row first."),
+    "database_error": _("The database refused the changes; nothing was saved. Try again, or ask the portal "
+                        "administrator if it happens again."),
+}
+
+
+def import_error(code: str, **params) -> ValidationError:
+    return ValidationError(MESSAGES[code], code=code, params=params or None)
+
+
+@dataclass
+class CellError:
+    sheet: str
+    row: int | None
+    column: str
+    field: str
+    item: str
+    error: ValidationError
+
+    @property
+    def code(self) -> str:
+        return self.error.code or "invalid"
+
+    @property
+    def message(self) -> str:
+        return " ".join(str(message) for message in self.error.messages)
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "field": self.field,
+                "item": self.item, "code": self.code, "message": self.message}
+
+
+@dataclass
+class RowOutcome:
+    sheet: str
+    row: int
+    slug: str
+    template: int
+    status: str = UNCHANGED
+    title: str = ""
+    changes: list[dict] = field(default_factory=list)
+    # what the apply step needs
+    item: object = None
+    record: object = None
+    resource: object = None
+    raw: dict = field(default_factory=dict)
+    columns: dict = field(default_factory=dict)
+
+
+@dataclass
+class ImportReport:
+    rows: list[RowOutcome] = field(default_factory=list)
+    errors: list[CellError] = field(default_factory=list)
+    applied: bool = False
+    stale: bool = False   # the file's plan no longer matches the preview the user confirmed
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    @property
+    def created(self) -> int:
+        return self.count(NEW)
+
+    @property
+    def updated(self) -> int:
+        return self.count(CHANGED)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(UNCHANGED)
+
+    @property
+    def digest(self) -> str:
+        """A fingerprint of what would change, to tell whether a confirm still applies the preview."""
+        plan = [(r.sheet, r.row, r.status, [(c["field"], c["old"], c["new"]) for c in r.changes]) for r in self.rows]
+        return hashlib.sha256(json.dumps(plan, ensure_ascii=False).encode()).hexdigest()
+
+    def as_json(self) -> dict:
+        return {"created": self.created, "updated": self.updated, "unchanged": self.unchanged,
+                "errors": [error.as_dict() for error in self.errors]}
+
+
+def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str | None = None) -> ImportReport:
+    """Check the workbook and (unless `dry_run`, and only if every row is valid) apply it atomically.
+
+    With `expected_digest` (the preview's), nothing is applied if the plan changed since: `stale`.
+    """
+    report = ImportReport()
+    data = _read_bytes(file, report)
+    if data is None:
+        return report
+    read = read_workbook(data)
+    report.errors += [CellError(p.sheet, p.row, p.column, "", "", p.error) for p in read.problems]
+    if not read.sheets:
+        return report
+    _plan(read, agency, report)
+    if expected_digest is not None and expected_digest != report.digest:
+        report.stale = True
+        return report
+    try:
+        with transaction.atomic():
+            _apply(report, user)
+            if report.errors or dry_run:
+                transaction.set_rollback(True)
+    except DatabaseError:
+        report.errors.append(CellError("", None, "", "", "", import_error("database_error")))
+    report.applied = not dry_run and not report.errors
+    return report
+
+
+def _read_bytes(file, report: ImportReport) -> bytes | None:
+    """The upload's bytes; its size is checked before anything is read into memory."""
+    size = getattr(file, "size", None)
+    if size is None and hasattr(file, "seek"):
+        size = file.seek(0, 2)
+        file.seek(0)
+    if size is not None and size > MAX_BYTES:
+        report.errors.append(CellError("", None, "", "", "", file_error(
+            "too_large", size=f"{size / 1024 / 1024:.1f}")))
+        return None
+    if hasattr(file, "seek"):
+        file.seek(0)
+    data = file.read(MAX_BYTES + 1) if hasattr(file, "read") else bytes(file)
+    if len(data) > MAX_BYTES:
+        report.errors.append(CellError("", None, "", "", "", file_error("too_large", size=">10")))
+        return None
+    return data
+
+
+# ---- plan: parse and validate every row (no writes, a constant number of queries) -------------------------
+
+def _plan(read, agency, report: ImportReport) -> None:
+    mine = {row.slug: row for row in gdc_queries.agency_rows(agency=agency)}
+    slugs = {_slug(values[0]) for sheet in read.sheets.values() for _n, values in sheet.rows}
+    others = gdc_queries.records_by_slug(slug for slug in slugs if slug and slug not in mine)
+    resources = gdc_queries.resources_of([row.record for row in mine.values() if row.record is not None])
+    domains = list(AgencyDomain.objects.filter(agency=agency).values_list("domain", flat=True))
+    seen, planned = {}, {}
+    for title in TEMP2_SHEETS.values():
+        for number, values in getattr(read.sheets.get(title), "rows", []):
+            outcome = _plan_temp2(read.sheets[title].spec, number, values, mine, others, seen, report)
+            if outcome.status != ERROR:
+                planned[outcome.slug] = outcome
+            report.rows.append(outcome)
+    taken = {}
+    for title in TEMP3_SHEETS.values():
+        for number, values in getattr(read.sheets.get(title), "rows", []):
+            report.rows.append(_plan_temp3(read.sheets[title].spec, number, values, mine, others, planned,
+                                           resources, taken, domains, report))
+
+
+def _slug(raw) -> str:
+    value = normalize(raw)
+    return str(value).strip().lower() if value != "" else ""
+
+
+def _match(spec, number, slug, mine, others, report) -> object | None:
+    """The agency's row for this slug, or None after recording why it cannot be used."""
+    first = spec.columns[0]
+
+    def fail(code, **params):
+        _fail(report, spec.title, number, first, import_error(code, **params))
+
+    if not slug:
+        fail("missing_slug")
+        return None
+    shown = slug[:80]
+    row = mine.get(slug)
+    if row is None:
+        other = others.get(slug)
+        if other is not None:
+            fail("other_agency", slug=shown, agency=other.item.agency.name_th)
+        else:
+            fail("unknown_slug", slug=shown)
+        return None
+    if row.item.data_type != spec.data_type:
+        sheets = TEMP2_SHEETS if spec.template == 2 else TEMP3_SHEETS
+        fail("wrong_sheet", slug=shown, data_type=row.item.get_data_type_display(),
+             sheet=sheets[row.item.data_type])
+        return None
+    return row
+
+
+def _plan_temp2(spec, number, values, mine, others, seen, report) -> RowOutcome:
+    slug = _slug(values[0])
+    outcome = RowOutcome(spec.title, number, slug, 2)
+    errors_before = len(report.errors)
+    if slug in seen:
+        _fail(report, spec.title, number, spec.columns[0], import_error("duplicate_row", slug=slug[:80],
+                                                                          first=seen[slug]))
+        outcome.status = ERROR
+        return outcome
+    seen[slug] = number
+    row = _match(spec, number, slug, mine, others, report)
+    raw = _parse_row(spec, number, values, report)
+    if row is None:
+        outcome.status = ERROR
+        return outcome
+    outcome.item, outcome.record, outcome.title = row.item, row.record, row.item.name
+    cleaned, errors = clean_values(raw, schema=spec.schema, complete=False)
+    _field_errors(report, spec, number, errors)
+    old = row.values()
+    outcome.raw = raw
+    if len(report.errors) > errors_before:
+        outcome.status = ERROR
+    elif cleaned == old:
+        outcome.status = UNCHANGED
+    else:
+        outcome.changes = metadata_changes(old, cleaned, schema=spec.schema)
+        outcome.status = NEW if row.record is None else CHANGED
+        if row.record is not None and row.record.status == MetadataRecord.Status.SUBMITTED:
+            _fail(report, spec.title, number, spec.columns[0], import_error("locked", slug=slug[:80]))
+            outcome.status = ERROR
+    return outcome
+
+
+def _plan_temp3(spec, number, values, mine, others, planned, resources, taken, domains, report) -> RowOutcome:
+    from templates_app.gdschema.validation import clean_resource_values
+
+    slug = _slug(values[0])
+    outcome = RowOutcome(spec.title, number, slug, 3)
+    errors_before = len(report.errors)
+    row = _match(spec, number, slug, mine, others, report)
+    raw = _parse_row(spec, number, values, report)
+    if row is None:
+        outcome.status = ERROR
+        return outcome
+    if row.record is None and planned.get(slug, RowOutcome("", 0, "", 2)).status != NEW:
+        _fail(report, spec.title, number, spec.columns[0], import_error("no_record", slug=slug[:80]))
+        outcome.status = ERROR
+        return outcome
+    outcome.item, outcome.record, outcome.raw = row.item, row.record, raw
+    position = taken.get(slug, 0)
+    taken[slug] = position + 1
+    existing = resources.get(row.record.pk, []) if row.record is not None else []
+    outcome.resource = existing[position] if position < len(existing) else None
+    outcome.title = row.item.name
+    cleaned, errors = clean_resource_values(raw, schema=spec.schema, domains=domains)
+    _field_errors(report, spec, number, errors)
+    old = outcome.resource.values if outcome.resource is not None else {}
+    if len(report.errors) > errors_before:
+        outcome.status = ERROR
+    elif cleaned == old:
+        outcome.status = UNCHANGED
+    else:
+        outcome.changes = metadata_changes(old, cleaned, schema=spec.schema)
+        outcome.status = NEW if outcome.resource is None else CHANGED
+    return outcome
+
+
+def _parse_row(spec, number, values, report) -> dict:
+    raw = {}
+    for column, value in zip(spec.columns[1:], values[1:]):
+        if column.name in IGNORED_COLUMNS:
+            continue
+        try:
+            parse_cell(column, value, raw)
+        except ValidationError as exc:
+            _fail(report, spec.title, number, column, exc)
+    return raw
+
+
+def _field_errors(report, spec, number, errors: dict) -> None:
+    for name, field_errors in errors.items():
+        column = spec.column(name) or spec.column(name.removesuffix("_other")) or spec.columns[0]
+        for error in field_errors:
+            _fail(report, spec.title, number, column, error)
+
+
+def _fail(report, sheet: str, number: int, column: Column, error: ValidationError) -> None:
+    report.errors.append(CellError(sheet, number, column.letter, column.name, column.item, error))
+
+
+# ---- apply: the same services as the web form, all rows or none -----------------------------------------
+
+def _apply(report: ImportReport, user) -> None:
+    created = {}
+    for outcome in report.rows:
+        if outcome.status not in (NEW, CHANGED):
+            continue
+        try:
+            if outcome.template == 2:
+                record = outcome.record
+                saved = services.metadata_save_draft(
+                    item=outcome.item, values=outcome.raw, by=user,
+                    version=record.version if record is not None else None,
+                    dataset_name=outcome.slug if record is None else None)
+                created[outcome.slug] = saved
+            else:
+                _apply_resource(outcome, created, user)
+        except (ValidationError, PermissionDenied) as exc:
+            outcome.status = ERROR
+            _service_errors(report, outcome, exc)
+
+
+def _apply_resource(outcome, created, user) -> None:
+    from templates_app.services import resources as resource_services
+
+    record = outcome.record if outcome.record is not None else created[outcome.slug]
+    if outcome.resource is None:
+        resource_services.resource_create(record=record, values=outcome.raw, by=user)
+    else:
+        resource_services.resource_update(resource=outcome.resource, values=outcome.raw, by=user)
+
+
+def _service_errors(report, outcome, exc) -> None:
+    from .gdc_layout import spec_for
+
+    spec = spec_for(outcome.sheet)
+    if isinstance(exc, PermissionDenied):
+        exc = ValidationError(_("You may not change this data set."), code="permission_denied")
+    items = exc.error_dict.items() if hasattr(exc, "error_dict") else [("__all__", exc.error_list)]
+    for name, errors in items:
+        column = spec.column(name) or spec.column(name.removesuffix("_other")) or spec.columns[0]
+        for error in errors:
+            _fail(report, outcome.sheet, outcome.row, column, error)

@@ -1,0 +1,145 @@
+"""The GD Catalog import workbook's layout (reference §6.1–6.3), built from the GD schema.
+
+Sheets `Temp2_Meta_*` (Template 2) and `Temp3_Resource_*` (Template 3), one per data type.
+Rows 1–3: a Thai title block; row 4: headers; row 5: column numbers (the importer drops it);
+data from row 6. Columns are read BY POSITION: column A is the data set slug; Template 2
+columns B… are the schema's entries in item order (B = data type, D = organisation).
+"""
+from dataclasses import dataclass
+from functools import lru_cache
+
+from openpyxl.utils import get_column_letter
+
+from catalog.models import DataType
+from templates_app.gdschema import Entry, Kind, Schema, get_schema, schema_version
+from templates_app.gdschema.choices import YES_NO
+
+TITLE_ROWS = 3
+HEADER_ROW = 4
+NUMBER_ROW = 5
+FIRST_DATA_ROW = 6
+MAX_DATA_ROWS = 20_000
+
+YES, NO = "ใช่", "ไม่ใช่"
+PREFLIGHT_SHEET = "รายงานตรวจสอบก่อนนำเข้า"
+LISTS_SHEET = "ตัวเลือก"
+SLUG = "name"
+RESOURCE_KEY = "dataset_name"
+
+TEMP2_SHEETS = {
+    DataType.RECORD: "Temp2_Meta_Record",
+    DataType.STATISTICAL: "Temp2_Meta_Stat",
+    DataType.GIS: "Temp2_Meta_GIS",
+    DataType.MULTIPLE: "Temp2_Meta_Multi",
+    DataType.OTHER: "Temp2_Meta_Other",
+}
+TEMP3_SHEETS = {
+    DataType.RECORD: "Temp3_Resource_Record",
+    DataType.STATISTICAL: "Temp3_Resource_Stat",
+    DataType.GIS: "Temp3_Resource_GIS",
+    DataType.MULTIPLE: "Temp3_Resource_Multi",
+    DataType.OTHER: "Temp3_Resource_Other",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    position: int
+    name: str            # the storage name: "name"/"dataset_name" (slug), a schema field, "data_type_other"
+    label: str           # Thai label
+    item: str            # DGA item number ("" for the Template 2 slug)
+    entry: Entry | None  # None for the slug column
+
+    @property
+    def letter(self) -> str:
+        return get_column_letter(self.position)
+
+    @property
+    def header(self) -> str:
+        return f"{self.label} (ข้อ {self.item})" if self.item else self.label
+
+    @property
+    def kind(self) -> str:
+        if self.entry is None:
+            return "slug"
+        if self.name == "data_type_other":
+            return Kind.TEXT
+        return self.entry.kind
+
+    @property
+    def is_yes_no(self) -> bool:
+        return self.entry is not None and self.entry.choices == YES_NO
+
+    @property
+    def choice_values(self) -> list[str]:
+        """What a person picks in the dropdown: the standard's values, yes/no in Thai."""
+        if self.entry is None or self.name == "data_type_other" or self.kind not in (Kind.CHOICE, Kind.MULTI):
+            return []
+        if self.is_yes_no:
+            return [YES, NO]
+        return [value for value, _label in self.entry.choices]
+
+    def localized_label(self) -> str:
+        """The label in the active language (for error messages)."""
+        return self.entry.label if self.entry is not None and self.name != "data_type_other" else self.label
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    title: str
+    template: int   # 2 or 3
+    data_type: str
+    schema: Schema
+    columns: tuple[Column, ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+    def column(self, name: str) -> Column | None:
+        return next((column for column in self.columns if column.name == name), None)
+
+
+def sheet_specs(version: str | None = None) -> tuple[SheetSpec, ...]:
+    """The ten data sheets, Template 2 first, in the standard's order (record, stat, GIS, multi, other)."""
+    return _specs(schema_version(version))
+
+
+@lru_cache(maxsize=None)
+def _specs(version: str) -> tuple[SheetSpec, ...]:
+    specs = [_temp2(data_type, version) for data_type in TEMP2_SHEETS]
+    resource_schema = _resource_schema_getter()
+    if resource_schema is not None:
+        specs += [_temp3(data_type, resource_schema(data_type, version)) for data_type in TEMP3_SHEETS]
+    return tuple(specs)
+
+
+def _resource_schema_getter():
+    try:
+        from templates_app.gdschema.resources import get_resource_schema
+    except ImportError:  # Template 3 not installed yet
+        return None
+    return get_resource_schema
+
+
+def _temp2(data_type: str, version: str) -> SheetSpec:
+    schema = get_schema(data_type, version)
+    columns = [Column(1, SLUG, "รหัสชุดข้อมูล (name)", "", None)]
+    for position, entry in enumerate(schema.entries, start=2):
+        name = entry.name
+        label = entry.field.label_th
+        if name == "data_type" and data_type == DataType.OTHER:
+            name, label = "data_type_other", f"{label} — อื่นๆ ระบุ"
+        columns.append(Column(position, name, label, entry.number, entry))
+    return SheetSpec(TEMP2_SHEETS[DataType(data_type)], 2, data_type, schema, tuple(columns))
+
+
+def _temp3(data_type: str, schema: Schema) -> SheetSpec:
+    columns = [Column(1, RESOURCE_KEY, "รหัสชุดข้อมูล (dataset_name)", "1", None)]
+    columns += [Column(position, entry.name, entry.field.label_th, entry.number, entry)
+                for position, entry in enumerate(schema.entries, start=2)]
+    return SheetSpec(TEMP3_SHEETS[DataType(data_type)], 3, data_type, schema, tuple(columns))
+
+
+def spec_for(title: str, version: str | None = None) -> SheetSpec | None:
+    return next((spec for spec in sheet_specs(version) if spec.title == title), None)

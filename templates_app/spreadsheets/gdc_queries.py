@@ -1,0 +1,103 @@
+"""Reads for the workbook exchange, each a constant number of queries whatever the number of rows."""
+from dataclasses import dataclass
+
+from catalog.models import Item, Province
+from catalog.models.items import ItemStatus
+from templates_app.models import MetadataRecord
+from templates_app.services import dataset_name_default
+
+
+@dataclass
+class ExchangeRow:
+    """A Template 1 item with its Template 2 record (None when not started) and the slug it goes by."""
+
+    item: Item
+    record: MetadataRecord | None
+    slug: str
+
+    def values(self, approved_only: bool = False) -> dict:
+        if self.record is None:
+            return {}
+        if approved_only:
+            return self.record.approved_values or {}
+        return self.record.values or {}
+
+
+def _records(*, issue=None, agency=None, approved_only=False):
+    records = MetadataRecord.objects.filter(item__status=ItemStatus.CURRENT)
+    if issue is not None:
+        records = records.filter(item__issue=issue)
+    if agency is not None:
+        records = records.filter(item__agency=agency)
+    if approved_only:
+        records = records.filter(approved_values__isnull=False)
+    return records
+
+
+def export_rows(*, issue=None, agency=None, approved_only=False):
+    """Every record in scope (one query, streamed), by issue and item code."""
+    records = _records(issue=issue, agency=agency, approved_only=approved_only).select_related(
+        "item__agency", "item__issue").order_by("item__issue__number", "item__code", "pk")
+    for record in records.iterator(chunk_size=2000):
+        yield ExchangeRow(record.item, record, record.dataset_name)
+
+
+def export_resources(*, issue=None, agency=None, approved_only=False):
+    """Template 3 resources of the records in scope (one query), or nothing before Template 3 exists."""
+    try:
+        from templates_app.models import Resource
+    except ImportError:
+        return []
+    resources = Resource.objects.filter(record__in=_records(issue=issue, agency=agency, approved_only=approved_only))
+    return resources.select_related("record__item").order_by(
+        "record__item__issue__number", "record__item__code", "record__pk", "position", "pk").iterator(chunk_size=2000)
+
+
+def agency_rows(*, agency) -> list[ExchangeRow]:
+    """Every current item of the agency; an item not started goes by the slug its first save will take."""
+    items = list(Item.objects.filter(agency=agency, status=ItemStatus.CURRENT).select_related(
+        "issue", "agency", "metadata").order_by("issue__number", "code"))
+    defaults = {item.pk: dataset_name_default(item) for item in items if _record(item) is None}
+    taken = set(MetadataRecord.objects.filter(dataset_name__in=defaults.values()).values_list(
+        "dataset_name", flat=True))
+    rows = []
+    for item in items:
+        record = _record(item)
+        if record is not None:
+            rows.append(ExchangeRow(item, record, record.dataset_name))
+        else:
+            slug = defaults[item.pk]
+            rows.append(ExchangeRow(item, None, f"{slug[:60]}-{item.pk}" if slug in taken else slug))
+    return rows
+
+
+def _record(item) -> MetadataRecord | None:
+    try:
+        return item.metadata
+    except MetadataRecord.DoesNotExist:
+        return None
+
+
+def records_by_slug(slugs) -> dict[str, MetadataRecord]:
+    """Records of any agency with one of these slugs (to tell another agency's item from an unknown code)."""
+    return {record.dataset_name: record for record in MetadataRecord.objects.filter(
+        dataset_name__in=list(slugs)).select_related("item__agency")}
+
+
+def resources_of(records) -> dict[int, list]:
+    """{record pk: [resources in position order]} for these records (one query)."""
+    try:
+        from templates_app.models import Resource
+    except ImportError:
+        return {}
+    grouped = {}
+    for resource in Resource.objects.filter(record__in=[r.pk for r in records]).order_by("record", "position", "pk"):
+        grouped.setdefault(resource.record_id, []).append(resource)
+    return grouped
+
+
+def province_name(issue=None) -> str:
+    if issue is not None:
+        return issue.province.name_th
+    province = Province.objects.order_by("pk").first()
+    return province.name_th if province else ""
