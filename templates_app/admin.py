@@ -2,7 +2,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from templates_app.models import MetadataRecord
+from templates_app.models import MetadataRecord, Resource
 
 
 @admin.register(MetadataRecord)
@@ -11,6 +11,25 @@ class MetadataRecordAdmin(SimpleHistoryAdmin):
     list_filter = ("status", "item__agency", "item__data_type")
     search_fields = ("dataset_name", "item__code", "item__name_th")
     list_select_related = ("item", "updated_by")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Resource)
+class ResourceAdmin(SimpleHistoryAdmin):
+    """Template 3 resources, read-only: writes go through templates_app.services.resources."""
+
+    list_display = ("record", "position", "url", "url_status", "http_status", "checked_at", "failure_count")
+    list_filter = ("url_status", "record__item__agency", "record__item__data_type")
+    search_fields = ("record__dataset_name", "url")
+    list_select_related = ("record",)
 
     def has_add_permission(self, request):
         return False

@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from catalog.models import Item
 from catalog.models.base import TimeStampedModel, choices_constraint
-from catalog.urlcheck import CheckState, Status as UrlStatus
+from catalog.urlcheck import REASONS, CheckState, Status as UrlStatus
 
 validate_dataset_name = RegexValidator(
     r"^[a-z0-9_-]{2,70}$",
@@ -133,6 +133,15 @@ class Resource(TimeStampedModel):
     @property
     def name(self) -> str:
         return self.values.get("resource_name", "")
+
+    @property
+    def reason_text(self) -> str:
+        """The last check's reason as a sentence in the active language ("" before the first check)."""
+        if self.url_reason not in REASONS:
+            return ""
+        from django.utils.translation import gettext
+
+        return gettext(str(REASONS[self.url_reason])) % {"http_status": self.http_status or "", "max_redirects": 5}
 
     @property
     def check_state(self) -> CheckState:

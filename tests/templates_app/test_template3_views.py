@@ -196,3 +196,16 @@ def test_same_number_of_queries_for_20_and_200_resources(client, office_user, ur
             path = url
         counts.append(queries_for(client, path))
     assert counts[0] == counts[1]
+
+
+def test_admin_lists_resources_read_only(client, admin_user, resource):
+    client.force_login(admin_user)
+    assert client.get("/admin/templates_app/resource/").status_code == 200
+    assert client.get(f"/admin/templates_app/resource/{resource.pk}/change/").status_code == 200
+    assert client.get("/admin/templates_app/resource/add/").status_code == 403
+
+
+def test_review_queue_links_to_the_lists(client, office_user):
+    client.force_login(office_user)
+    page = client.get("/review/").content.decode()
+    assert "/links/" in page and "/agencies/contacts/" in page

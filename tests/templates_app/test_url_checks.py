@@ -154,3 +154,10 @@ def test_the_ssrf_guard_stays_on_without_the_test_switch(agency_user, own_item, 
     resource.refresh_from_db()
     assert resource.url_reason == "blocked_address" and resource.url_status != Status.OK
     assert http_server.log.requests == []
+
+
+def test_a_broken_link_shows_why_on_the_page(client, add_resource, agency_user, own_item):
+    resource = add_resource("/missing")
+    client.force_login(agency_user)
+    page = client.post(f"/items/{own_item.pk}/resources/{resource.pk}/check/", follow=True).content.decode()
+    assert 'data-url-status="broken"' in page and "HTTP 404" in page and 'class="small url-reason"' in page

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from progress.models import GdcRegistration, ProgressSnapshot
+
+
+@admin.register(GdcRegistration)
+class GdcRegistrationAdmin(SimpleHistoryAdmin):
+    list_display = ("record", "state", "registered_on", "url")
+    list_filter = ("state",)
+    search_fields = ("record__dataset_name", "record__item__code")
+    raw_id_fields = ("record",)
+    readonly_fields = ("updated_by",)
+
+
+@admin.register(ProgressSnapshot)
+class ProgressSnapshotAdmin(admin.ModelAdmin):
+    list_display = ("issue", "taken_on", "tier")
+    list_filter = ("issue",)
+    readonly_fields = ("issue", "taken_on", "tier", "numbers")

@@ -1,0 +1,259 @@
+"""Reads of the progress app: the completeness matrix, the indicator's criteria per issue, the
+items behind every number, each agency's follow-up list.
+
+Every count is made by the database (`Count(filter=…)` over current items, grouped by issue and
+agency or dimension), so a page costs the same number of queries for 50 items or 5,000. The
+Template 2 rules live in Python; the Template 2 services keep `MetadataRecord.is_complete` and
+`is_public_category` up to date so that SQL can count them.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from catalog import tiers
+from catalog.models import Agency, DevelopmentIssue, Item, Resolution
+from catalog.models.items import ItemStatus
+from catalog.selectors import issue_list, issue_resolution
+from progress.models import GdcState, ProgressSnapshot
+from templates_app.models import MetadataRecord, Resource
+
+#: The dashboard's columns, in order. The last three count public-category items only.
+METRICS = ("items", "template2", "approved", "public", "template3", "url", "gdc")
+PUBLIC_METRICS = ("template3", "url", "gdc")
+METRIC_LABELS = {
+    "items": _("Items"),
+    "template2": _("Template 2 complete"),
+    "approved": _("Template 2 approved"),
+    "public": _("Public category"),
+    "template3": _("Template 3 complete"),
+    "url": _("URL works"),
+    "gdc": _("Registered in GD Catalog"),
+}
+CRITERION_LABELS = {
+    "requirements_approved": _("Requirements document approved by the Provincial Statistics Committee"),
+    "template2_complete": _("Template 1 and every current item's Template 2 complete in the catalog"),
+    "template3_public_ok": _("Every public-category item has a complete Template 3 whose URL works"),
+    "gdc_registered": _("Every public-category item registered in the GD Catalog"),
+    "visualization_approved": _("Visualization summary approved by the Provincial Statistics Committee"),
+}
+RESOLUTION_CRITERIA = {
+    "requirements_approved": Resolution.Subject.REQUIREMENTS_DOCUMENT,
+    "visualization_approved": Resolution.Subject.VISUALIZATION_SUMMARY,
+}
+
+
+def _resources(**filters) -> Exists:
+    return Exists(Resource.objects.filter(record__item=OuterRef("pk"), **filters))
+
+
+def metric_filters() -> dict[str, Q]:
+    """Per metric, the condition an item (annotated by `annotated_items`) meets to count as done."""
+    public = Q(metadata__is_public_category=True)
+    template3 = public & Q(has_resource=True, has_incomplete_resource=False)
+    return {
+        "items": Q(),
+        "template2": Q(metadata__is_complete=True),
+        "approved": Q(metadata__status=MetadataRecord.Status.APPROVED),
+        "public": public,
+        "template3": template3,
+        "url": template3 & Q(has_failing_url=False),
+        "gdc": public & Q(metadata__gdc_registration__state=GdcState.COMPLETED),
+    }
+
+
+def metric_base(metric: str) -> Q:
+    """The items a metric is a share of: public-category items for Template 3, URL and GD Catalog."""
+    return Q(metadata__is_public_category=True) if metric in PUBLIC_METRICS else Q()
+
+
+def annotated_items(*, issues=None) -> QuerySet[Item]:
+    """Current items with the Template 3 facts every metric needs, as boolean annotations."""
+    items = Item.objects.filter(status=ItemStatus.CURRENT)
+    if issues is not None:
+        items = items.filter(issue__in=issues)
+    return items.annotate(
+        has_resource=_resources(), has_incomplete_resource=_resources(is_complete=False),
+        has_failing_url=Exists(Resource.objects.filter(record__item=OuterRef("pk")).exclude(
+            url_status=Resource.UrlStatus.OK)))
+
+
+@dataclass
+class Cell:
+    count: int
+    base: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.count / self.base) if self.base else 0
+
+    @property
+    def missing(self) -> int:
+        return self.base - self.count
+
+
+@dataclass
+class Row:
+    """One line of the matrix: an agency, a dimension, or an issue's total."""
+
+    key: str
+    label: str
+    counts: dict = field(default_factory=dict)
+
+    def cell(self, metric: str) -> Cell:
+        base = self.counts.get("public", 0) if metric in PUBLIC_METRICS else self.counts.get("items", 0)
+        return Cell(self.counts.get(metric, 0), base)
+
+    @property
+    def cells(self) -> list[tuple[str, Cell]]:
+        return [(metric, self.cell(metric)) for metric in METRICS]
+
+
+def _count(items: QuerySet, group: tuple[str, ...]) -> list[dict]:
+    aggregates = {metric: Count("pk", filter=condition) for metric, condition in metric_filters().items()}
+    return list(items.values(*group).annotate(**aggregates).order_by(*group))
+
+
+def completeness_matrix(*, issues, agency: Agency | None = None) -> dict[int, dict]:
+    """Per issue id: {"total": Row, "agencies": [Row], "dimensions": [Row]} — three queries in all."""
+    items = annotated_items(issues=issues)
+    if agency is not None:
+        items = items.filter(agency=agency)
+    result = {issue.pk: {"issue": issue, "total": Row("total", str(_("All items"))), "agencies": [],
+                         "dimensions": []} for issue in issues}
+    for row in _count(items, ("issue_id",)):
+        result[row["issue_id"]]["total"].counts = row
+    for row in _count(items, ("issue_id", "agency__code", "agency__name_th", "agency__name_en",
+                              "agency__level")):
+        name = row["agency__name_en"] if _english() and row["agency__name_en"] else row["agency__name_th"]
+        result[row["issue_id"]]["agencies"].append(Row(row["agency__code"], name, row))
+    for row in _count(items, ("issue_id", "dimension__order", "dimension__code", "dimension__name_th",
+                              "dimension__name_en")):
+        name = row["dimension__name_en"] if _english() and row["dimension__name_en"] else row["dimension__name_th"]
+        result[row["issue_id"]]["dimensions"].append(Row(row["dimension__code"], name, row))
+    return result
+
+
+def _english() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "th").startswith("en")
+
+
+@dataclass
+class Criterion:
+    key: str
+    met: bool
+    done: int | None = None
+    of: int | None = None
+    evidence: Resolution | None = None
+    link_metric: str = ""
+
+    @property
+    def label(self) -> str:
+        return str(CRITERION_LABELS[self.key])
+
+    @property
+    def tier(self) -> int:
+        return next(tier for tier, keys in tiers.TIERS.items() if self.key in keys)
+
+
+@dataclass
+class IssueProgress:
+    issue: DevelopmentIssue
+    total: Row
+    criteria: dict[str, Criterion]
+
+    @property
+    def met(self) -> dict[str, bool]:
+        return {key: criterion.met for key, criterion in self.criteria.items()}
+
+    @property
+    def tier(self) -> int:
+        return tiers.tier_met(self.met)
+
+    @property
+    def missing(self) -> list[Criterion]:
+        return [self.criteria[key] for key in tiers.missing_for_next(self.met)]
+
+    @property
+    def next_tier(self) -> int | None:
+        return next((tier for tier in tiers.TIERS if tier > self.tier), None)
+
+    def snapshot_numbers(self) -> dict:
+        return {"counts": {metric: self.total.counts.get(metric, 0) for metric in METRICS},
+                "criteria": self.met}
+
+    def as_dict(self) -> dict:
+        return {"issue": self.issue.number, "title": self.issue.title_th, "tier": self.tier,
+                "next_tier": self.next_tier,
+                "missing_for_next": [criterion.key for criterion in self.missing],
+                "counts": {metric: self.total.counts.get(metric, 0) for metric in METRICS},
+                "criteria": [{"key": c.key, "tier": c.tier, "met": c.met, "done": c.done, "of": c.of,
+                              "evidence": _evidence_dict(c.evidence)} for c in self.criteria.values()]}
+
+
+def _evidence_dict(resolution: Resolution | None) -> dict | None:
+    if resolution is None:
+        return None
+    return {"meeting": resolution.meeting.title, "date": resolution.meeting.date.isoformat(),
+            "body": resolution.meeting.body, "decision": resolution.decision}
+
+
+def issue_progress_list(*, issues=None) -> list[IssueProgress]:
+    """Every criterion of the indicator for each issue, with its numbers and evidence."""
+    issues = list(issues if issues is not None else issue_list())
+    matrix = completeness_matrix(issues=issues) if issues else {}
+    return [_issue_progress(issue, matrix[issue.pk]["total"]) for issue in issues]
+
+
+def _issue_progress(issue: DevelopmentIssue, total: Row) -> IssueProgress:
+    criteria = {}
+    for key, subject in RESOLUTION_CRITERIA.items():
+        resolution = issue_resolution(issue=issue, subject=subject)
+        criteria[key] = Criterion(key, bool(resolution and resolution.approves_for_tier), evidence=resolution)
+    items, public = total.cell("template2"), total.cell("url")
+    criteria["template2_complete"] = Criterion("template2_complete", items.base > 0 and items.missing == 0,
+                                               items.count, items.base, link_metric="template2")
+    criteria["template3_public_ok"] = Criterion("template3_public_ok", public.missing == 0, public.count,
+                                                public.base, link_metric="url")
+    registered = total.cell("gdc")
+    criteria["gdc_registered"] = Criterion("gdc_registered", registered.missing == 0, registered.count,
+                                           registered.base, link_metric="gdc")
+    return IssueProgress(issue, total, {key: criteria[key] for key in tiers.CRITERIA})
+
+
+def province_tier(progress: list[IssueProgress]) -> int:
+    return tiers.province_tier(p.tier for p in progress)
+
+
+def item_filter(*, issue: DevelopmentIssue, agency: Agency | None = None, dimension: str = "",
+                metric: str = "items", state: str = "done") -> QuerySet[Item]:
+    """The items behind one number of the matrix: done (or missing) for a metric, in a cell."""
+    if metric not in METRICS:
+        raise Http404
+    items = annotated_items(issues=[issue]).filter(metric_base(metric))
+    if agency is not None:
+        items = items.filter(agency=agency)
+    if dimension:
+        items = items.filter(dimension__code=dimension)
+    condition = metric_filters()[metric]
+    items = items.exclude(condition) if state == "missing" else items.filter(condition)
+    return items.select_related("agency", "dimension", "metadata", "metadata__gdc_registration").order_by(
+        "dimension__order", "code")
+
+
+def snapshot_series(*, issues) -> dict[int, list[ProgressSnapshot]]:
+    """Each issue's daily snapshots, oldest first."""
+    series = {issue.pk: [] for issue in issues}
+    for snapshot in ProgressSnapshot.objects.filter(issue__in=issues).order_by("taken_on"):
+        series[snapshot.issue_id].append(snapshot)
+    return series
+
+
+def gdc_records(*, issues) -> QuerySet[MetadataRecord]:
+    """The data sets of current items with their registration: public-category ones first."""
+    return MetadataRecord.objects.filter(item__issue__in=issues, item__status=ItemStatus.CURRENT).select_related(
+        "item__issue", "item__agency", "gdc_registration").order_by(
+        "-is_public_category", "item__issue__number", "item__code")

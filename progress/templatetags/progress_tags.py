@@ -1,0 +1,16 @@
+from django import template
+
+from catalog.thaidates import to_be_year
+
+register = template.Library()
+
+
+@register.filter
+def be_input(day) -> str:
+    """A date as typed in a B.E. form field: `01/06/2566`."""
+    return f"{day.day:02d}/{day.month:02d}/{to_be_year(day.year)}" if day else ""
+
+
+@register.filter
+def tier_class(tier: int) -> str:
+    return {100: "tier-100", 75: "tier-75", 50: "tier-50"}.get(tier, "tier-0")

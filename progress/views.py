@@ -1,0 +1,171 @@
+"""Progress pages: the public tier tracker, the completeness dashboard, the items behind each
+number, the follow-up list per agency, committee resolutions and GD Catalog registrations."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.permissions import catalog_manager_required, signed_in_required
+from catalog.models import Agency, Resolution
+from catalog.selectors import issue_get, issue_list
+from progress import pages, selectors, services
+from progress.followup import followup_rows
+from progress.models import GdcState
+from progress.forms import GdcForm, GdcImportForm, ResolutionForm
+from progress.spreadsheets import followup_workbook
+from templates_app.forms import form_add_service_errors
+from templates_app.models import MetadataRecord
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _may_see_agencies(user) -> bool:
+    return user.is_authenticated and (user.can_manage_catalog or user.is_agency_staff)
+
+
+def _agency_for(user, code: str | None) -> Agency | None:
+    """The agency asked for. Agency staff: only their own (another agency → 404; none → their own)."""
+    if not _may_see_agencies(user):
+        raise PermissionDenied
+    if user.is_agency_staff:
+        if code and code.upper() != user.agency.code.upper():
+            raise Http404
+        return user.agency
+    return get_object_or_404(Agency, code__iexact=code) if code else None
+
+
+@require_GET
+def overview(request):
+    issues = list(issue_list())
+    progress = selectors.issue_progress_list(issues=issues)
+    series = selectors.snapshot_series(issues=issues)
+    history = [chart for p in progress if (chart := pages.history_chart(p, series[p.issue.pk],
+                                                                        key=f"history-{p.issue.number}"))]
+    return render(request, "progress/overview.html", {
+        "progress": progress, "province_tier": selectors.province_tier(progress),
+        "tier_chart": pages.tier_chart(progress, key="tiers") if progress else None, "history": history,
+        "show_details": _may_see_agencies(request.user)})
+
+
+@signed_in_required
+@require_GET
+def dashboard(request, number: int):
+    issue = issue_get(number=number)
+    agency = request.user.agency if request.user.is_agency_staff else None
+    matrix = selectors.completeness_matrix(issues=[issue], agency=agency)[issue.pk]
+    progress = selectors.issue_progress_list(issues=[issue])[0]
+    rows_visible = _may_see_agencies(request.user)
+    return render(request, "progress/dashboard.html", {
+        "issue": issue, "issues": issue_list(), "matrix": matrix, "progress": progress,
+        "columns": [(metric, selectors.METRIC_LABELS[metric]) for metric in selectors.METRICS],
+        "public_metrics": selectors.PUBLIC_METRICS, "rows_visible": rows_visible,
+        "show_dimensions": request.user.can_manage_catalog, "own_agency": agency,
+        "agency_chart": pages.agency_chart(matrix["agencies"], key="agencies") if rows_visible else None,
+        "tier_chart": pages.tier_chart([progress], key="tiers")})
+
+
+@signed_in_required
+@require_GET
+def items(request):
+    try:
+        issue = issue_get(number=int(request.GET.get("issue", "")))
+    except ValueError:
+        raise Http404 from None
+    agency = _agency_for(request.user, request.GET.get("agency"))
+    missing, done = request.GET.get("missing", ""), request.GET.get("done", "")
+    metric, state = (missing, "missing") if missing else (done or "items", "done")
+    dimension = request.GET.get("dimension", "")
+    rows = selectors.item_filter(issue=issue, agency=agency, dimension=dimension, metric=metric, state=state)
+    return render(request, "progress/items.html", {
+        "issue": issue, "agency": agency, "dimension": dimension, "metric": metric, "state": state,
+        "metric_label": selectors.METRIC_LABELS[metric], "rows": rows})
+
+
+@signed_in_required
+@require_GET
+def followup(request, code: str):
+    agency = _agency_for(request.user, code)
+    rows = followup_rows(agency=agency, issues=issue_list())
+    return render(request, "progress/followup.html", {"agency": agency, "rows": rows})
+
+
+@signed_in_required
+@require_GET
+def followup_xlsx(request, code: str):
+    agency = _agency_for(request.user, code)
+    data = followup_workbook(agency=agency, rows=followup_rows(agency=agency, issues=issue_list()),
+                             today=timezone.localdate())
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="follow-up-{agency.code.lower()}.xlsx"'
+    return response
+
+
+@catalog_manager_required
+@require_GET
+def resolutions(request):
+    issues = list(issue_list())
+    listed = Resolution.objects.filter(issue__in=issues).select_related("meeting", "issue", "recorded_by")
+    by_issue = {issue.pk: {"issue": issue, "resolutions": []} for issue in issues}
+    for resolution in listed:
+        by_issue[resolution.issue_id]["resolutions"].append(resolution)
+    return render(request, "progress/resolutions.html", {"groups": by_issue.values()})
+
+
+@catalog_manager_required
+@require_http_methods(["GET", "POST"])
+def resolution_new(request):
+    form = ResolutionForm(request.POST or None, request.FILES or None, initial={"issue": request.GET.get("issue")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_resolution_record(**form.cleaned_data, by=request.user)
+        except ValidationError as exc:
+            form_add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Resolution recorded."))
+            return redirect("progress:resolutions")
+    return render(request, "progress/resolution_form.html", {"form": form})
+
+
+@catalog_manager_required
+@require_GET
+def gdc(request):
+    records = selectors.gdc_records(issues=issue_list())
+    return render(request, "progress/gdc.html", {"records": records, "states": GdcState.choices})
+
+
+@catalog_manager_required
+@require_POST
+def gdc_save(request, pk: int):
+    record = get_object_or_404(MetadataRecord, pk=pk)
+    form = GdcForm(request.POST)
+    if form.is_valid():
+        try:
+            services.gdc_register(record=record, **form.cleaned_data, by=request.user)
+        except ValidationError as exc:
+            form_add_service_errors(form, exc)
+    if form.errors:
+        for error in form.errors.values():
+            messages.error(request, f"{record.dataset_name}: {' '.join(error)}")
+    else:
+        messages.success(request, _("Saved the GD Catalog registration of %(name)s.") % {"name": record.dataset_name})
+    return redirect(reverse("progress:gdc") + f"#gdc-{record.pk}")
+
+
+@catalog_manager_required
+@require_http_methods(["GET", "POST"])
+def gdc_import(request):
+    form = GdcImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.gdc_import_csv(data=form.cleaned_data["file"].read(), by=request.user)
+        except services.ImportError_ as exc:
+            errors = exc.row_errors
+        else:
+            messages.success(request, _("%(n)s registrations imported.") % {"n": count})
+            return redirect("progress:gdc")
+    return render(request, "progress/gdc_import.html", {"form": form, "errors": errors})
