@@ -11,7 +11,7 @@ from catalog.models import AgencyDomain
 from catalog.urlcheck import CheckConfig, Status
 from templates_app.models import Resource
 from templates_app.services import resource_check_many, resource_check_now, resource_create
-from tests.catalog.urlcheck.conftest import allow_private, http_server  # noqa: F401  (fixtures)
+from tests.catalog.urlcheck.conftest import allow_private, ca, http_server, tls_server  # noqa: F401  (fixtures)
 from tests.factories import AgencyFactory, ItemFactory, UserFactory
 from tests.templates_app.factories import public_record, resource_values
 
@@ -161,3 +161,13 @@ def test_a_broken_link_shows_why_on_the_page(client, add_resource, agency_user, 
     client.force_login(agency_user)
     page = client.post(f"/items/{own_item.pk}/resources/{resource.pk}/check/", follow=True).content.decode()
     assert 'data-url-status="broken"' in page and "HTTP 404" in page and 'class="small url-reason"' in page
+
+
+def test_an_untrusted_certificate_is_a_tls_error(local_agency, agency_user, own_item, tls_server):  # noqa: F811
+    record = public_record(own_item, agency_user)
+    resource = resource_create(record=record, values=resource_values(resource_url=tls_server.url("/ok")),
+                               by=agency_user)
+    resource_check_now(resource=resource, by=agency_user)  # the portal trusts only the system's CAs
+    resource.refresh_from_db()
+    assert (resource.url_status, resource.url_reason) == (Status.TLS_ERROR, "tls_certificate")
+    assert resource.failure_count == 1
