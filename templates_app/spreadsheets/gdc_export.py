@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
@@ -21,13 +21,13 @@ from templates_app.gdschema import Kind, schema_version
 from templates_app.models import MetadataRecord
 
 from . import gdc_queries
-from .cells import FORMULA_PREFIXES, TITLE_FONT, WRAP, set_text, style_header
+from .cells import FORMULA_PREFIXES, TITLE_FONT, set_text, style_header
 from .gdc_layout import (
     FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, PREFLIGHT_SHEET, SheetSpec, sheet_specs,
 )
 from .gdc_values import cell_text, clean_for_excel
 
-SLUG_RE_TEXT = r"^[a-z0-9_-]{2,70}$"
+SLUG_RE = re.compile(r"^[a-z0-9_-]{2,70}$")
 DROPDOWN_ROWS = 1000
 
 
@@ -77,12 +77,13 @@ def _write(*, stream, rows, resources, issue, agency, scope, approved_only, for_
         sheets = {spec.title: _start_sheet(workbook, spec, title_lines) for spec in specs}
         preflight = workbook.create_sheet(PREFLIGHT_SHEET)
         summary = ExportSummary()
+        checks = _Checks(specs)
         by_type = {(spec.template, spec.data_type): spec for spec in specs}
         next_row = defaultdict(lambda: FIRST_DATA_ROW)
         for row in rows:
             spec = by_type[(2, row.item.data_type)]
             values = row.values(approved_only)
-            _append(sheets[spec.title], spec, _temp2_cells(spec, row, values), summary, next_row,
+            _append(sheets[spec.title], spec, _temp2_cells(spec, row, values), summary, next_row, checks,
                     row.slug, values, row.record)
             summary.records += 1
         for resource in resources:
@@ -91,8 +92,8 @@ def _write(*, stream, rows, resources, issue, agency, scope, approved_only, for_
                 continue
             values = resource.values
             cells = [resource.record.dataset_name] + [cell_text(column, values) for column in spec.columns[1:]]
-            _append(sheets[spec.title], spec, cells, summary, next_row, resource.record.dataset_name, values,
-                    None)
+            _append(sheets[spec.title], spec, cells, summary, next_row, checks, resource.record.dataset_name,
+                    values, None)
             summary.resources += 1
         if for_agency:
             _add_dropdowns(workbook, specs, sheets, next_row)
@@ -147,11 +148,11 @@ def _temp2_cells(spec: SheetSpec, row, values: dict) -> list:
     return cells
 
 
-def _append(sheet, spec, cells, summary, next_row, slug, values, record) -> None:
+def _append(sheet, spec, cells, summary, next_row, checks, slug, values, record) -> None:
     row_number = next_row[spec.title]
     next_row[spec.title] += 1
     sheet.append([_safe(sheet, value) for value in cells])
-    summary.findings.extend(_check_row(spec, row_number, cells, slug, values, record))
+    summary.findings.extend(checks.row(spec, row_number, cells, slug, values, record))
 
 
 def _safe(sheet, value):
@@ -161,49 +162,67 @@ def _safe(sheet, value):
     return value
 
 
-def _check_row(spec: SheetSpec, row_number: int, cells: list, slug: str, values: dict, record) -> list[Finding]:
-    findings = []
+class _Checks:
+    """The pre-flight rules, with each sheet's columns to look at and each message translated once."""
 
-    def found(column, code, message):
-        findings.append(Finding(spec.title, row_number, column.letter, column.name, column.item, slug, code,
-                                message))
+    def __init__(self, specs):
+        self.multi = {spec.title: [c for c in spec.columns if c.kind == Kind.MULTI] for spec in specs}
+        self.yes_no = {spec.title: [c for c in spec.columns if c.is_yes_no and spec.template == 2] for spec in specs}
+        self._messages = {}
 
-    first = spec.columns[0]
-    if not re.match(SLUG_RE_TEXT, str(cells[0] or "")):
-        found(first, "invalid_slug", _("The code breaks CKAN's rules (2–70 lowercase letters a–z, digits, - or _): "
-                                       "the importer changes it or refuses the data set."))
-    if record is not None and record.status != MetadataRecord.Status.APPROVED:
-        found(first, "not_approved", _("This record is not approved yet (status: %(status)s).")
-              % {"status": record.get_status_display()})
-    for column, text in zip(spec.columns, cells):
-        if column.entry is None:
-            continue
-        value = values.get(column.name)
-        if column.kind == Kind.MULTI and isinstance(value, list) and len(value) > 1:
-            found(column, "multiple_values", _("%(count)d values in a one-value cell: the GD Catalog importer "
-                                               "takes the whole cell as “อื่นๆ” (other).") % {"count": len(value)})
-        if column.is_yes_no and spec.template == 2 and not text:
-            found(column, "empty_yes_no", _("Empty yes/no cell: the GD Catalog importer reads it as “ใช่” (yes)."))
-    if spec.template == 3:
-        url_column = spec.column("resource_url")
-        if url_column is not None and not values.get("resource_url"):
-            found(url_column, "missing_url", _("No URL: the GD Catalog importer skips this resource."))
-    return findings
+    def message(self, code: str, **params) -> str:
+        key = (code, tuple(sorted(params.items())))
+        if key not in self._messages:
+            self._messages[key] = str(PREFLIGHT[code]) % params if params else str(PREFLIGHT[code])
+        return self._messages[key]
+
+    def row(self, spec: SheetSpec, row_number: int, cells: list, slug: str, values: dict, record) -> list[Finding]:
+        findings = []
+
+        def found(column, code, **params):
+            findings.append(Finding(spec.title, row_number, column.letter, column.name, column.item, slug, code,
+                                    self.message(code, **params)))
+
+        first = spec.columns[0]
+        if not SLUG_RE.match(str(cells[0] or "")):
+            found(first, "invalid_slug")
+        if record is not None and record.status != MetadataRecord.Status.APPROVED:
+            found(first, "not_approved", status=str(record.get_status_display()))
+        for column in self.multi[spec.title]:
+            value = values.get(column.name)
+            if isinstance(value, list) and len(value) > 1:
+                found(column, "multiple_values", count=len(value))
+        for column in self.yes_no[spec.title]:
+            if not cells[column.position - 1]:
+                found(column, "empty_yes_no")
+        if spec.template == 3 and not values.get("resource_url"):
+            found(spec.column("resource_url") or first, "missing_url")
+        return findings
+
+
+PREFLIGHT = {
+    "invalid_slug": gettext_lazy("The code breaks CKAN's rules (2–70 lowercase letters a–z, digits, - or _): "
+                                 "the importer changes it or refuses the data set."),
+    "not_approved": gettext_lazy("This record is not approved yet (status: %(status)s)."),
+    "multiple_values": gettext_lazy("%(count)d values in a one-value cell: the GD Catalog importer takes the whole "
+                                    "cell as “อื่นๆ” (other)."),
+    "empty_yes_no": gettext_lazy("Empty yes/no cell: the GD Catalog importer reads it as “ใช่” (yes)."),
+    "missing_url": gettext_lazy("No URL: the GD Catalog importer skips this resource."),
+}
 
 
 def _write_preflight(sheet, title_lines, findings: list[Finding]) -> None:
-    for width, letter in zip([22, 8, 8, 10, 26, 8, 24, 16, 70], "ABCDEFGHI"):
+    for width, letter in zip([22, 8, 24, 26, 8, 16, 70], "ABCDEFG"):
         sheet.column_dimensions[letter].width = width
     sheet.append([set_text(WriteOnlyCell(sheet), _("Pre-flight check before importing into GD Catalog"))])
     sheet.append([title_lines[1]])
     sheet.append([_("%(count)d cells to look at before the GD Catalog import.") % {"count": len(findings)}
                   if findings else _("Nothing found: the GD Catalog importer takes every cell as it is.")])
-    headers = [_("Sheet"), _("Cell"), _("Row"), _("Column"), _("Field"), _("DGA item"), _("Data set code"),
-               _("Problem"), _("Explanation")]
+    headers = [_("Sheet"), _("Cell"), _("Data set code"), _("Field"), _("DGA item"), _("Problem"), _("Explanation")]
     sheet.append([style_header(WriteOnlyCell(sheet, value=text)) for text in headers])
     for finding in findings:
-        sheet.append([finding.sheet, f"{finding.column}{finding.row}", finding.row, finding.column, finding.field,
-                      finding.item, _safe(sheet, finding.slug), finding.code, finding.message])
+        sheet.append([finding.sheet, f"{finding.column}{finding.row}", _safe(sheet, finding.slug), finding.field,
+                      finding.item, finding.code, finding.message])
 
 
 def _add_dropdowns(workbook, specs, sheets, next_row) -> None:

@@ -92,19 +92,19 @@ def test_title_block_names_province_issue_and_be_date(filled, agency_user):
 def test_preflight_lists_what_the_importer_would_not_take(filled, agency_user):
     workbook = export()
     rows = list(workbook["รายงานตรวจสอบก่อนนำเข้า"].iter_rows(min_row=5, values_only=True))
-    codes = {(row[0], row[4], row[7]) for row in rows}
+    codes = {(row[0], row[3], row[5]) for row in rows}
     assert ("Temp2_Meta_Stat", "data_format", "multiple_values") in codes
     assert ("Temp2_Meta_Stat", "official_statistics", "empty_yes_no") in codes
     assert ("Temp2_Meta_Record", "high_value_dataset", "empty_yes_no") in codes
     assert ("Temp2_Meta_Record", "name", "not_approved") in codes
-    cell = next(row for row in rows if row[7] == "multiple_values" and row[0] == "Temp2_Meta_Stat")
-    assert cell[1] == "N6" and cell[5] == "12"
+    cell = next(row for row in rows if row[5] == "multiple_values" and row[0] == "Temp2_Meta_Stat")
+    assert cell[1] == "N6" and cell[4] == "12" and "อื่นๆ" in cell[6]
 
 
 def test_preflight_flags_a_slug_that_breaks_ckan_rules(filled):
     MetadataRecord.objects.filter(pk=filled[DataType.GIS].pk).update(dataset_name="Bad Slug!")
     rows = list(export()["รายงานตรวจสอบก่อนนำเข้า"].iter_rows(min_row=5, values_only=True))
-    assert any(row[6] == "Bad Slug!" and row[7] == "invalid_slug" for row in rows)
+    assert any(row[2] == "Bad Slug!" and row[5] == "invalid_slug" for row in rows)
 
 
 def test_approved_only_exports_the_approved_version(filled, agency_user, office_user):
