@@ -1,12 +1,13 @@
 """The follow-up list sent to an agency: each outstanding item and exactly what it still lacks."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
 from catalog.models import Agency, Item
 from progress.models import GdcState
 from progress.selectors import annotated_items
-from templates_app.gdschema import Schema, get_schema
+from templates_app.gdschema import get_schema
+from templates_app.gdschema.resources import get_resource_schema
 from templates_app.gdschema.validation import completeness
 from templates_app.models import MetadataRecord, Resource
 
@@ -30,11 +31,14 @@ class FollowUpRow:
 def missing_fields(record: MetadataRecord | None, data_type: str) -> list[str]:
     """`"5 อีเมลผู้ติดต่อ"`, … for every required item of the data type still empty (stored values were
     validated when saved, so what is filled is valid)."""
-    schema, values = get_schema(data_type), record.values if record else {}
+    return _missing(record.values if record else {}, get_schema(data_type))
+
+
+def _missing(values: dict, schema) -> list[str]:
     labels = []
     for entry in schema.entries:
         # The schema's own completeness rule, asked about one entry at a time (9.2 only when periodic).
-        done, required = completeness(values, schema=Schema(schema.version, schema.data_type, (entry,)))
+        done, required = completeness(values, schema=replace(schema, entries=(entry,)))
         if required and not done:
             labels.append(f"{entry.number} {entry.label}")
     return labels
@@ -53,10 +57,10 @@ def item_problems(item: Item) -> list[Problem]:
             "status": record.get_status_display()}))
     if record is None or not record.is_public_category:
         return problems
-    return problems + _template3_problems(record) + _gdc_problems(record)
+    return problems + _template3_problems(record, item.data_type) + _gdc_problems(record)
 
 
-def _template3_problems(record: MetadataRecord) -> list[Problem]:
+def _template3_problems(record: MetadataRecord, data_type: str) -> list[Problem]:
     resources = list(record.resources.all())
     if not resources:
         return [Problem("template3", _("Template 3 (public-category data set): no digital source recorded yet"))]
@@ -64,7 +68,8 @@ def _template3_problems(record: MetadataRecord) -> list[Problem]:
     for resource in resources:
         name = resource.name or resource.url or _("(unnamed)")
         if not resource.is_complete:
-            problems.append(Problem("template3", _("Template 3 “%(name)s” is incomplete") % {"name": name}))
+            problems.append(Problem("template3", _("Template 3 “%(name)s” is incomplete") % {"name": name},
+                                    _missing(resource.values, get_resource_schema(data_type))))
         if resource.url_status != Resource.UrlStatus.OK:
             problems.append(Problem("url", _("URL %(url)s: %(state)s") % {
                 "url": resource.url or "—", "state": resource.get_url_status_display()}

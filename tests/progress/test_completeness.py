@@ -102,8 +102,8 @@ def test_counts_on_the_demo(demo):
     assert [p.tier for p in issue_progress_list(issues=issues)] == [50, 50]
 
 
-def _issue_with_items(count: int):
-    dimension = DimensionFactory()
+def _add_items(count: int, dimension=None):
+    dimension = dimension or DimensionFactory()
     agencies = [AgencyFactory() for _ in range(5)]
     for index in range(count):
         item = ItemFactory(dimension=dimension, agency=agencies[index % 5])
@@ -111,20 +111,40 @@ def _issue_with_items(count: int):
             record = record_for(item)
             ResourceFactory(record=record)
             GdcRegistrationFactory(record=record)
-    return dimension.issue
+    return dimension
 
 
-def _dashboard_queries(client, issue) -> int:
+def _queries(client, issue) -> list[int]:
+    """Queries of the dashboard, the items behind a number, an agency's follow-up list and the overview."""
     client.force_login(office())
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(f"/progress/issues/{issue.number}/")
-    assert response.status_code == 200
-    return len(captured.captured_queries)
+    agency = issue.items.order_by("agency__code").first().agency.code
+    counts = []
+    for url in (f"/progress/issues/{issue.number}/", f"/progress/items/?issue={issue.number}&missing=template2",
+                f"/progress/follow-up/{agency}/", "/progress/"):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        counts.append(len(captured.captured_queries))
+    return counts
 
 
-def test_dashboard_queries_do_not_grow_with_items(client):
-    small = _issue_with_items(50)
-    small_queries = _dashboard_queries(client, small)
-    large = _issue_with_items(500)
-    assert completeness_matrix(issues=[large])[large.pk]["total"].counts["items"] == 500
-    assert _dashboard_queries(client, large) == small_queries
+def test_page_queries_do_not_grow_with_items(client):
+    dimension = _add_items(50)
+    issue = dimension.issue
+    small_queries = _queries(client, issue)
+    _add_items(450, dimension)
+    assert completeness_matrix(issues=[issue])[issue.pk]["total"].counts["items"] == 500
+    assert _queries(client, issue) == small_queries
+
+
+def test_followup_names_the_missing_template3_items_and_the_broken_url():
+    from progress.followup import item_problems
+
+    item = ItemFactory(data_type=DataType.RECORD)
+    record = record_for(item)
+    ResourceFactory(record=record, is_complete=False, url_status="broken", failure_count=3,
+                    url="https://www.pattani.go.th/gone.csv")
+    item = Item.objects.select_related("metadata").get(pk=item.pk)
+    problems = {p.kind: p for p in item_problems(item)}
+    assert set(problems) == {"template3", "url", "gdc"}
+    assert problems["template3"].fields[0].startswith("4 ")  # resource name and URL given; 4 = description
+    assert "https://www.pattani.go.th/gone.csv" in problems["url"].text and "3" in problems["url"].text
