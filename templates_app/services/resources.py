@@ -12,8 +12,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from catalog.urlcheck import CheckConfig, CheckResult, CheckState, check_many, check_url, config_from_settings
-from catalog.urlcheck import next_state
+from catalog.urlcheck import (
+    CheckConfig, CheckResult, CheckState, check_many, check_url, config_from_settings, next_state,
+)
 from templates_app.gdschema.resources import get_resource_schema
 from templates_app.gdschema.validation import clean_resource_values
 from templates_app.models import MetadataRecord, Resource

@@ -21,7 +21,7 @@ def resource_list(request, pk: int):
     return render(request, "templates_app/resource_list.html", {
         "item": item, "record": record, "resources": resources, "can_edit": _owns(request.user, item),
         "domains": [d.domain for d in item.agency.domains.all()],
-        "schema": get_resource_schema(item.data_type), "summary": selectors.link_summary(resources)})
+        "schema": get_resource_schema(item.data_type)})
 
 
 @signed_in_required

@@ -45,7 +45,8 @@ def test_choice_fields_use_the_standard_lists():
 
 def test_services_keep_the_summary_columns(own_item, agency_user):
     record = metadata_save_draft(item=own_item, values={"title": "x"}, version=None, by=agency_user)
-    assert (record.required_done, record.is_complete, record.is_public_category) == (3, False, False)  # data type and organisation are automatic
+    # 3 done: the title, and the data type and organisation, which are automatic
+    assert (record.required_done, record.is_complete, record.is_public_category) == (3, False, False)
     record = metadata_submit(item=own_item, values=valid_values(), version=record.version, by=agency_user)
     record.refresh_from_db()
     assert (record.required_done, record.is_complete, record.is_public_category) == (14, True, True)

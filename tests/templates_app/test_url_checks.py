@@ -117,8 +117,8 @@ def test_check_urls_agency_filter(add_resource, http_server, allow_private):  # 
     AgencyDomain.objects.create(agency=other, domain="localhost")
     other_user = UserFactory(username="other-staff", role="agency_staff", agency=other)
     record = public_record(ItemFactory(agency=other), other_user)
-    theirs = resource_create(record=record, values=resource_values(resource_url=f"http://localhost:{http_server.port}/ok"),
-                             by=other_user)
+    url = f"http://localhost:{http_server.port}/ok"
+    theirs = resource_create(record=record, values=resource_values(resource_url=url), by=other_user)
     rows = json.loads(run_command("--json", "--agency", "ptn-other")[0])
     assert [row["url"] for row in rows] == [theirs.url]
     mine.refresh_from_db()
