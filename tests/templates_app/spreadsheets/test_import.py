@@ -247,3 +247,17 @@ def test_a_cell_with_100000_characters_is_an_error(filled, agency_user, text):
     report = run(edit(data, {("Temp2_Meta_Record", f"H{row}"): text}), agency_user)
     assert [(e.column, e.code) for e in report.errors] == [("H", "max_length")]
     assert len(report.errors[0].message) < 200
+
+
+def test_schema_22_adds_the_classification_column_and_round_trips(filled, agency_user, settings):
+    settings.GDC_SCHEMA_VERSION = "2.2"
+    record = filled[DataType.RECORD]
+    data = workbook_bytes(agency_user.agency)
+    row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
+    assert run(data, agency_user).errors == []
+    report = run(edit(data, {("Temp2_Meta_Record", f"P{row}"): "เปิดเผย"}), agency_user, dry_run=False)
+    assert report.errors == [] and report.updated == 1
+    assert MetadataRecord.objects.get(pk=record.pk).values["data_classification"] == "เปิดเผย"
+    wrong = run(edit(data, {("Temp2_Meta_Record", f"P{row}"): "ลับ"}), agency_user)
+    assert [(e.column, e.field, e.item, e.code) for e in wrong.errors] == [
+        ("P", "data_classification", "14", "classification_category")]

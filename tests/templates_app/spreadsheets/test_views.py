@@ -138,7 +138,14 @@ def test_a_file_over_10_mb_is_refused_by_the_form(client, agency_user):
 
 
 def test_english_ui_shows_english_errors(client, filled, agency_user):
+    record = filled[DataType.RECORD]
+    data = workbook_bytes(agency_user.agency)
+    row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
+    data = edit(data, {("Temp2_Meta_Record", f"F{row}"): "not-an-email"})
     client.force_login(agency_user)
-    client.cookies["django_language"] = "en"
-    html = client.get(reverse("templates_app:exchange"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Excel file exchange" in html
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = upload(client, data).content.decode()
+    assert "Preview of the changes" in html and "Enter a valid e-mail address." in html
+    client.post(reverse("set_language"), {"language": "th", "next": "/"})
+    html = upload(client, data).content.decode()
+    assert "ตัวอย่างการเปลี่ยนแปลง" in html and "Enter a valid e-mail address." not in html
