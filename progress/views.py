@@ -118,7 +118,8 @@ def resolutions(request):
 @catalog_manager_required
 @require_http_methods(["GET", "POST"])
 def resolution_new(request):
-    form = ResolutionForm(request.POST or None, request.FILES or None, initial={"issue": request.GET.get("issue")})
+    initial = {"issue": request.GET.get("issue"), "subject": request.GET.get("subject")}
+    form = ResolutionForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_resolution_record(**form.cleaned_data, by=request.user)

@@ -80,10 +80,11 @@ def test_agency_staff_see_only_their_own_row(client, demo):
     client.force_login(demo["ptn-agri"])
     page = client.get("/progress/issues/1/").content.decode()
     assert f'data-row="{OWN}"' in page and 'data-row="PTN-COMM"' not in page
-    assert 'id="matrix-dimension"' not in page
+    assert 'id="matrix-dimension"' not in page and 'data-row="total"' not in page
     client.force_login(demo["nso-pattani"])
     page = client.get("/progress/issues/1/").content.decode()
     assert f'data-row="{OWN}"' in page and 'data-row="PTN-COMM"' in page and 'id="matrix-dimension"' in page
+    assert 'data-row="total"' in page
 
 
 def test_items_page_lists_exactly_the_missing_items(client, demo):
@@ -128,6 +129,16 @@ def test_record_a_resolution_with_minutes(client, demo, settings, tmp_path):
     client.logout()
     assert client.get(resolution.get_minutes_url())["Location"].startswith(LOGIN)
     assert resolution.get_minutes_url() not in client.get("/progress/").content.decode()
+
+
+def test_unmet_resolution_criterion_links_to_a_prefilled_form(client, demo):
+    client.force_login(demo["nso-pattani"])
+    page = client.get("/progress/").content.decode()
+    issue = DevelopmentIssue.objects.get(number=1)
+    url = f"/progress/resolutions/new/?issue={issue.pk}&amp;subject=visualization_summary"
+    assert url in page
+    form = client.get(url.replace("&amp;", "&")).context["form"]
+    assert form.initial == {"issue": str(issue.pk), "subject": "visualization_summary"}
 
 
 def test_resolution_form_refuses_a_ce_looking_date_and_a_non_pdf(client, demo):
