@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import Agency, DevelopmentIssue
 from templates_app.spreadsheets.gdc_reader import MAX_BYTES
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 class ExportForm(forms.Form):
     issue = forms.ModelChoiceField(
@@ -22,8 +24,7 @@ class ExportForm(forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Filled workbook (.xlsx)"), help_text=_("At most 10 MB."),
-        widget=forms.ClearableFileInput(attrs={
-            "class": "form-control", "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}))
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": f".xlsx,{XLSX}"}))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import AgencyDomain
 from templates_app import services
-from templates_app.gdschema.validation import clean_values
+from templates_app.gdschema.validation import clean_resource_values, clean_values
 from templates_app.models import MetadataRecord
 from templates_app.selectors import metadata_changes
 
 from . import gdc_queries
-from .gdc_layout import TEMP2_SHEETS, TEMP3_SHEETS, Column
+from .gdc_layout import TEMP2_SHEETS, TEMP3_SHEETS, Column, spec_for
 from .gdc_reader import MAX_BYTES, file_error, read_workbook
 from .gdc_values import normalize, parse_cell
 
@@ -173,20 +173,20 @@ def _plan(read, agency, report: ImportReport) -> None:
     mine = {row.slug: row for row in gdc_queries.agency_rows(agency=agency)}
     slugs = {_slug(values[0]) for sheet in read.sheets.values() for _n, values in sheet.rows}
     others = gdc_queries.records_by_slug(slug for slug in slugs if slug and slug not in mine)
-    resources = gdc_queries.resources_of([row.record for row in mine.values() if row.record is not None])
+    resources = gdc_queries.resources_of(agency=agency)
     domains = list(AgencyDomain.objects.filter(agency=agency).values_list("domain", flat=True))
     seen, planned = {}, {}
     for title in TEMP2_SHEETS.values():
         for number, values in getattr(read.sheets.get(title), "rows", []):
-            outcome = _plan_temp2(read.sheets[title].spec, number, values, mine, others, seen, report)
+            outcome = _plan_temp2(read.sheets[title].spec, number, values, mine, others, agency, seen, report)
             if outcome.status != ERROR:
                 planned[outcome.slug] = outcome
             report.rows.append(outcome)
     taken = {}
     for title in TEMP3_SHEETS.values():
         for number, values in getattr(read.sheets.get(title), "rows", []):
-            report.rows.append(_plan_temp3(read.sheets[title].spec, number, values, mine, others, planned,
-                                           resources, taken, domains, report))
+            report.rows.append(_plan_temp3(read.sheets[title].spec, number, values, mine, others, agency,
+                                           planned, resources, taken, domains, report))
 
 
 def _slug(raw) -> str:
@@ -194,7 +194,7 @@ def _slug(raw) -> str:
     return str(value).strip().lower() if value != "" else ""
 
 
-def _match(spec, number, slug, mine, others, report) -> object | None:
+def _match(spec, number, slug, mine, others, agency, report) -> object | None:
     """The agency's row for this slug, or None after recording why it cannot be used."""
     first = spec.columns[0]
 
@@ -208,7 +208,7 @@ def _match(spec, number, slug, mine, others, report) -> object | None:
     row = mine.get(slug)
     if row is None:
         other = others.get(slug)
-        if other is not None:
+        if other is not None and other.item.agency_id != agency.pk:
             fail("other_agency", slug=shown, agency=other.item.agency.name_th)
         else:
             fail("unknown_slug", slug=shown)
@@ -221,7 +221,7 @@ def _match(spec, number, slug, mine, others, report) -> object | None:
     return row
 
 
-def _plan_temp2(spec, number, values, mine, others, seen, report) -> RowOutcome:
+def _plan_temp2(spec, number, values, mine, others, agency, seen, report) -> RowOutcome:
     slug = _slug(values[0])
     outcome = RowOutcome(spec.title, number, slug, 2)
     errors_before = len(report.errors)
@@ -231,7 +231,7 @@ def _plan_temp2(spec, number, values, mine, others, seen, report) -> RowOutcome:
         outcome.status = ERROR
         return outcome
     seen[slug] = number
-    row = _match(spec, number, slug, mine, others, report)
+    row = _match(spec, number, slug, mine, others, agency, report)
     raw = _parse_row(spec, number, values, report)
     if row is None:
         outcome.status = ERROR
@@ -254,13 +254,12 @@ def _plan_temp2(spec, number, values, mine, others, seen, report) -> RowOutcome:
     return outcome
 
 
-def _plan_temp3(spec, number, values, mine, others, planned, resources, taken, domains, report) -> RowOutcome:
-    from templates_app.gdschema.validation import clean_resource_values
-
+def _plan_temp3(spec, number, values, mine, others, agency, planned, resources, taken, domains, report
+                ) -> RowOutcome:
     slug = _slug(values[0])
     outcome = RowOutcome(spec.title, number, slug, 3)
     errors_before = len(report.errors)
-    row = _match(spec, number, slug, mine, others, report)
+    row = _match(spec, number, slug, mine, others, agency, report)
     raw = _parse_row(spec, number, values, report)
     if row is None:
         outcome.status = ERROR
@@ -334,18 +333,16 @@ def _apply(report: ImportReport, user) -> None:
 
 
 def _apply_resource(outcome, created, user) -> None:
-    from templates_app.services import resources as resource_services
-
-    record = outcome.record if outcome.record is not None else created[outcome.slug]
+    record = outcome.record if outcome.record is not None else created.get(outcome.slug)
+    if record is None:  # its Template 2 row was refused by the service: reported there
+        raise import_error("no_record", slug=outcome.slug[:80])
     if outcome.resource is None:
-        resource_services.resource_create(record=record, values=outcome.raw, by=user)
+        services.resource_create(record=record, values=outcome.raw, by=user)
     else:
-        resource_services.resource_update(resource=outcome.resource, values=outcome.raw, by=user)
+        services.resource_update(resource=outcome.resource, values=outcome.raw, by=user)
 
 
 def _service_errors(report, outcome, exc) -> None:
-    from .gdc_layout import spec_for
-
     spec = spec_for(outcome.sheet)
     if isinstance(exc, PermissionDenied):
         exc = ValidationError(_("You may not change this data set."), code="permission_denied")

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from catalog.models import DataType
 from templates_app.gdschema import Entry, Kind, Schema, get_schema, schema_version
 from templates_app.gdschema.choices import YES_NO
+from templates_app.gdschema.resources import get_resource_schema
 
 TITLE_ROWS = 3
 HEADER_ROW = 4
@@ -108,18 +109,8 @@ def sheet_specs(version: str | None = None) -> tuple[SheetSpec, ...]:
 @lru_cache(maxsize=None)
 def _specs(version: str) -> tuple[SheetSpec, ...]:
     specs = [_temp2(data_type, version) for data_type in TEMP2_SHEETS]
-    resource_schema = _resource_schema_getter()
-    if resource_schema is not None:
-        specs += [_temp3(data_type, resource_schema(data_type, version)) for data_type in TEMP3_SHEETS]
+    specs += [_temp3(data_type, get_resource_schema(data_type, version)) for data_type in TEMP3_SHEETS]
     return tuple(specs)
-
-
-def _resource_schema_getter():
-    try:
-        from templates_app.gdschema.resources import get_resource_schema
-    except ImportError:  # Template 3 not installed yet
-        return None
-    return get_resource_schema
 
 
 def _temp2(data_type: str, version: str) -> SheetSpec:

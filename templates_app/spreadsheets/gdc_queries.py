@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from catalog.models import Item, Province
 from catalog.models.items import ItemStatus
-from templates_app.models import MetadataRecord
+from templates_app.models import MetadataRecord, Resource
 from templates_app.services import dataset_name_default
 
 
@@ -43,11 +43,7 @@ def export_rows(*, issue=None, agency=None, approved_only=False):
 
 
 def export_resources(*, issue=None, agency=None, approved_only=False):
-    """Template 3 resources of the records in scope (one query), or nothing before Template 3 exists."""
-    try:
-        from templates_app.models import Resource
-    except ImportError:
-        return []
+    """Template 3 resources of the records in scope (one query)."""
     resources = Resource.objects.filter(record__in=_records(issue=issue, agency=agency, approved_only=approved_only))
     return resources.select_related("record__item").order_by(
         "record__item__issue__number", "record__item__code", "record__pk", "position", "pk").iterator(chunk_size=2000)
@@ -78,20 +74,23 @@ def _record(item) -> MetadataRecord | None:
         return None
 
 
-def records_by_slug(slugs) -> dict[str, MetadataRecord]:
-    """Records of any agency with one of these slugs (to tell another agency's item from an unknown code)."""
-    return {record.dataset_name: record for record in MetadataRecord.objects.filter(
-        dataset_name__in=list(slugs)).select_related("item__agency")}
+def records_by_slug(slugs, *, batch: int = 900) -> dict[str, MetadataRecord]:
+    """Records of any agency with one of these slugs (to tell another agency's item from an unknown code).
+
+    One query per 900 codes (SQLite limits the parameters of a query); a workbook's own codes are
+    never looked up here, so a normal upload makes at most one.
+    """
+    slugs, found = sorted(set(slugs)), {}
+    for start in range(0, len(slugs), batch):
+        found.update((record.dataset_name, record) for record in MetadataRecord.objects.filter(
+            dataset_name__in=slugs[start:start + batch]).select_related("item__agency"))
+    return found
 
 
-def resources_of(records) -> dict[int, list]:
-    """{record pk: [resources in position order]} for these records (one query)."""
-    try:
-        from templates_app.models import Resource
-    except ImportError:
-        return {}
+def resources_of(*, agency) -> dict[int, list]:
+    """{record pk: [resources in position order]} for the agency's records (one query)."""
     grouped = {}
-    for resource in Resource.objects.filter(record__in=[r.pk for r in records]).order_by("record", "position", "pk"):
+    for resource in Resource.objects.filter(record__item__agency=agency).order_by("record", "position", "pk"):
         grouped.setdefault(resource.record_id, []).append(resource)
     return grouped
 

@@ -26,7 +26,8 @@ class Command(BaseCommand):
         staff = User.objects.filter(role=User.Role.AGENCY_STAFF, agency=agency_obj, is_active=True)
         by = (staff.filter(username=user) if user else staff.order_by("username")).first()
         if by is None:
-            raise CommandError(f"No active agency staff user of {agency_obj.code}" + (f" named {user}." if user else "."))
+            named = f" named {user}" if user else ""
+            raise CommandError(f"No active agency staff user of {agency_obj.code}{named}.")
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"No such file: {file}")

@@ -261,3 +261,14 @@ def test_schema_22_adds_the_classification_column_and_round_trips(filled, agency
     wrong = run(edit(data, {("Temp2_Meta_Record", f"P{row}"): "ลับ"}), agency_user)
     assert [(e.column, e.field, e.item, e.code) for e in wrong.errors] == [
         ("P", "data_classification", "14", "classification_category")]
+
+
+def test_a_row_of_an_item_removed_from_template1_is_unknown(filled, agency_user, office_user):
+    from catalog.services import item_remove
+
+    record = filled[DataType.RECORD]
+    data = workbook_bytes(agency_user.agency)
+    item_remove(item=record.item, reason="ยุบรายการ", by=office_user)
+    row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
+    report = run(edit(data, {("Temp2_Meta_Record", f"C{row}"): "ใหม่"}), agency_user)
+    assert [(e.row, e.code) for e in report.errors] == [(row, "unknown_slug")]

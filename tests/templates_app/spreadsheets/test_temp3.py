@@ -69,7 +69,8 @@ def test_a_changed_and_a_new_resource_row_are_applied_through_the_services(fille
     report = run(data, agency_user, dry_run=False)
     assert report.applied
     first, second = Resource.objects.filter(record=filled[DataType.STATISTICAL]).order_by("position")
-    assert first.values["resource_unit_of_measure"] == "ตัน" and first.history.first().history_change_reason == "changed"
+    assert first.values["resource_unit_of_measure"] == "ตัน"
+    assert first.history.first().history_change_reason == "changed"
     assert second.values["resource_name"] == "ตารางใหม่" and second.values["resource_official_statistics"] == "True"
     assert second.values["resource_last_updated_date"] == "2024-01-31" and second.updated_by == agency_user
     assert run(workbook_bytes(agency_user.agency), agency_user).updated == 0
