@@ -12,9 +12,19 @@ class GdcRegistrationAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("record",)
     readonly_fields = ("updated_by",)
 
+    # Written through progress.services only (the GD Catalog page and the CSV import).
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(ProgressSnapshot)
 class ProgressSnapshotAdmin(admin.ModelAdmin):
     list_display = ("issue", "taken_on", "tier")
     list_filter = ("issue",)
     readonly_fields = ("issue", "taken_on", "tier", "numbers")
+
+    def has_add_permission(self, request):
+        return False

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _
 
 from catalog import tiers
 from catalog.models import Agency, DevelopmentIssue, Item, Resolution
@@ -136,8 +136,6 @@ def completeness_matrix(*, issues, agency: Agency | None = None) -> dict[int, di
 
 
 def _english() -> bool:
-    from django.utils.translation import get_language
-
     return (get_language() or "th").startswith("en")
 
 

@@ -53,7 +53,7 @@ class RowError:
             "row": self.row, "column": self.column, "message": self.message}
 
 
-class ImportError_(ValidationError):
+class CsvImportError(ValidationError):
     """Every problem of a CSV import, each with its row and column; nothing was written."""
 
     def __init__(self, errors: list[RowError]):
@@ -68,11 +68,11 @@ def gdc_import_csv(*, data: bytes | str, by=None) -> int:
     header = [name.strip().lower() for name in reader.fieldnames or []]
     missing = [column for column in CSV_COLUMNS if column not in header]
     if missing:
-        raise ImportError_([RowError(1, column, _("this column is missing from the header row.")) for column in missing])
+        raise CsvImportError([RowError(1, column, _("this column is missing from the header row.")) for column in missing])
     rows = [(number, {key.strip().lower(): (value or "").strip() for key, value in row.items() if key})
             for number, row in enumerate(reader, start=2)]
     if not rows:
-        raise ImportError_([RowError(2, "slug", _("the file has no data rows."))])
+        raise CsvImportError([RowError(2, "slug", _("the file has no data rows."))])
     records = {r.dataset_name: r for r in MetadataRecord.objects.filter(dataset_name__in=[row["slug"] for _n, row in rows])}
     planned, errors, seen = [], [], {}
     for number, row in rows:
@@ -81,7 +81,7 @@ def gdc_import_csv(*, data: bytes | str, by=None) -> int:
         if not row_errors:
             planned.append(values)
     if errors:
-        raise ImportError_(errors)
+        raise CsvImportError(errors)
     with transaction.atomic():
         for values in planned:
             gdc_register(**values, by=by)

@@ -164,7 +164,7 @@ def gdc_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             count = services.gdc_import_csv(data=form.cleaned_data["file"].read(), by=request.user)
-        except services.ImportError_ as exc:
+        except services.CsvImportError as exc:
             errors = exc.row_errors
         else:
             messages.success(request, _("%(n)s registrations imported.") % {"n": count})

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from catalog.models import Meeting, Resolution
 from progress.models import GdcRegistration, GdcState, ProgressSnapshot
 from progress.services import (
-    ImportError_, gdc_import_csv, gdc_register, meeting_resolution_record, parse_any_date, snapshot_take,
+    CsvImportError, gdc_import_csv, gdc_register, meeting_resolution_record, parse_any_date, snapshot_take,
 )
 from tests.factories import DimensionFactory, ItemFactory
 from tests.progress.factories import office, record_for
@@ -71,7 +71,7 @@ def test_csv_import_lists_every_bad_row_and_writes_nothing(records):
         f"{records[2].dataset_name},,,DONE",
         f"{good},https://gdcatalog.go.th/dataset/{good},01/04/2566,",
     ])
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(CsvImportError) as caught:
         gdc_import_csv(data=csv_text)
     found = {(e.row, e.column) for e in caught.value.row_errors}
     assert found == {(3, "slug"), (4, "date"), (5, "state"), (6, "slug")}
@@ -80,7 +80,7 @@ def test_csv_import_lists_every_bad_row_and_writes_nothing(records):
 
 def test_csv_import_checks_the_url_and_completed_rule(records):
     csv_text = f"slug,url,date\n{records[0].dataset_name},not a url,31/03/2566\n{records[1].dataset_name},,\n"
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(CsvImportError) as caught:
         gdc_import_csv(data=csv_text)
     assert {(e.row, e.column) for e in caught.value.row_errors} >= {(2, "url")}
     assert any(e.row == 3 for e in caught.value.row_errors)
@@ -88,7 +88,7 @@ def test_csv_import_checks_the_url_and_completed_rule(records):
 
 
 def test_csv_import_needs_its_columns():
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(CsvImportError) as caught:
         gdc_import_csv(data="name,link\nx,y\n")
     assert {(e.row, e.column) for e in caught.value.row_errors} == {(1, "slug"), (1, "url"), (1, "date")}
 

@@ -156,3 +156,27 @@ def test_csv_import_page_lists_errors(client, demo):
     response = client.post("/progress/gdc/import/", {"file": upload})
     assert response.status_code == 200 and len(response.context["errors"]) == 1
     assert "nope" in response.content.decode()
+
+
+def test_overview_draws_the_snapshots_over_time(client, demo):
+    import datetime as dt
+
+    from progress.services import snapshot_take
+
+    snapshot_take(day=dt.date(2023, 9, 1))
+    response = client.get("/progress/")
+    keys = [chart["key"] for chart in response.context["history"]]
+    assert keys == ["history-1", "history-3"]
+    assert 'id="chart-json-history-1"' in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/admin/progress/gdcregistration/", "/admin/progress/progresssnapshot/"])
+def test_admin_pages_are_for_admins_and_read_only(client, demo, url):
+    for username in (None, "ptn-agri", "nso-pattani"):
+        client.logout()
+        if username:
+            client.force_login(demo[username])
+        assert client.get(url).status_code == 302, username
+    client.force_login(demo["admin"])
+    page = client.get(url)
+    assert page.status_code == 200 and not page.context["has_add_permission"]
