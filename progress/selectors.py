@@ -237,7 +237,10 @@ def item_filter(*, issue: DevelopmentIssue, agency: Agency | None = None, dimens
     if dimension:
         items = items.filter(dimension__code=dimension)
     condition = metric_filters()[metric]
-    items = items.exclude(condition) if state == "missing" else items.filter(condition)
+    if state == "missing":
+        items = items.exclude(condition) if condition else items.none()  # no item "lacks" being an item
+    else:
+        items = items.filter(condition)
     return items.select_related("agency", "dimension", "metadata", "metadata__gdc_registration").order_by(
         "dimension__order", "code")
 

@@ -148,3 +148,17 @@ def test_followup_names_the_missing_template3_items_and_the_broken_url():
     assert set(problems) == {"template3", "url", "gdc"}
     assert problems["template3"].fields[0].startswith("4 ")  # resource name and URL given; 4 = description
     assert "https://www.pattani.go.th/gone.csv" in problems["url"].text and "3" in problems["url"].text
+
+
+def test_the_items_behind_every_number_match_the_number(demo):
+    from templates_app.models import Resource
+
+    Resource.objects.filter(pk__in=Resource.objects.order_by("pk").values("pk")[:5]).update(url_status="ok")
+    issue = DevelopmentIssue.objects.get(number=1)
+    entry = completeness_matrix(issues=[issue])[issue.pk]
+    for row in entry["agencies"]:
+        agency = Item.objects.filter(agency__code=row.key).first().agency
+        for metric, cell in row.cells:
+            done = item_filter(issue=issue, agency=agency, metric=metric, state="done").count()
+            missing = item_filter(issue=issue, agency=agency, metric=metric, state="missing").count()
+            assert (done, missing) == (cell.count, cell.missing), (row.key, metric)
