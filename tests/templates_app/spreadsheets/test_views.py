@@ -149,3 +149,28 @@ def test_english_ui_shows_english_errors(client, filled, agency_user):
     client.post(reverse("set_language"), {"language": "th", "next": "/"})
     html = upload(client, data).content.decode()
     assert "ตัวอย่างการเปลี่ยนแปลง" in html and "Enter a valid e-mail address." not in html
+
+
+def _bomb() -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("[Content_Types].xml", "<Types/>")
+        bomb.writestr("xl/workbook.xml", "<workbook/>")
+        bomb.writestr("xl/worksheets/sheet1.xml", b"\x00" * (120 * 1024 * 1024))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("make, code", [
+    (lambda agency: workbook_bytes(agency)[:3000], "corrupted"),
+    (lambda agency: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048, "encrypted"),
+    (lambda agency: _bomb(), "bomb"),
+    (lambda agency: edit(workbook_bytes(agency), {("Temp2_Meta_Record", "C6"): "=1+1"}), "formula_without_value"),
+], ids=["truncated", "password-protected", "decompression-bomb", "formula"])
+def test_every_bad_file_gets_a_page_with_its_error(client, filled, agency_user, make, code):
+    client.force_login(agency_user)
+    response = upload(client, make(agency_user.agency))
+    assert response.status_code == 200 and f'data-code="{code}"' in response.content.decode()
+    assert 'name="token"' not in response.content.decode()
+    assert client.get(reverse("templates_app:exchange")).status_code == 200
