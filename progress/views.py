@@ -134,8 +134,11 @@ def resolution_new(request):
 @catalog_manager_required
 @require_GET
 def gdc(request):
-    records = selectors.gdc_records(issues=issue_list())
-    return render(request, "progress/gdc.html", {"records": records, "states": GdcState.choices})
+    issues = list(issue_list())
+    chosen = next((i for i in issues if str(i.number) == request.GET.get("issue")), None)
+    records = selectors.gdc_records(issues=[chosen] if chosen else issues)
+    return render(request, "progress/gdc.html", {"records": records, "states": GdcState.choices,
+                                                 "issues": issues, "chosen": chosen})
 
 
 @catalog_manager_required

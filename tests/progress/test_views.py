@@ -180,3 +180,10 @@ def test_admin_pages_are_for_admins_and_read_only(client, demo, url):
     client.force_login(demo["admin"])
     page = client.get(url)
     assert page.status_code == 200 and not page.context["has_add_permission"]
+
+
+def test_gdc_page_filters_by_issue(client, demo):
+    client.force_login(demo["nso-pattani"])
+    records = client.get("/progress/gdc/?issue=3").context["records"]
+    assert records and {record.item.issue.number for record in records} == {3}
+    assert len(client.get("/progress/gdc/").context["records"]) > len(records)
