@@ -27,6 +27,10 @@ serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
+# Side-by-side measurements (prints a table, writes bench/results.json). Not part of `make test`.
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 # Recompile the Thai/English message catalogues after editing a .po file.
 messages: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
