@@ -37,7 +37,8 @@ def _records(*, issue=None, agency=None, approved_only=False):
 def export_rows(*, issue=None, agency=None, approved_only=False):
     """Every record in scope (one query, streamed), by issue and item code."""
     records = _records(issue=issue, agency=agency, approved_only=approved_only).select_related(
-        "item__agency", "item__issue").order_by("item__issue__number", "item__code", "pk")
+        "item__agency", "item__issue").order_by("item__issue__number", "item__code", "pk").defer(
+        "values" if approved_only else "approved_values", "review_comments")  # the JSON the export never reads
     for record in records.iterator(chunk_size=2000):
         yield ExchangeRow(record.item, record, record.dataset_name)
 
@@ -45,7 +46,10 @@ def export_rows(*, issue=None, agency=None, approved_only=False):
 def export_resources(*, issue=None, agency=None, approved_only=False):
     """Template 3 resources of the records in scope (one query)."""
     resources = Resource.objects.filter(record__in=_records(issue=issue, agency=agency, approved_only=approved_only))
-    return resources.select_related("record__item").order_by(
+    # Only what a Temp3 row needs: not the record's two JSON columns (decoded once per resource otherwise).
+    resources = resources.select_related("record__item").only(
+        "record_id", "position", "values", "record__dataset_name", "record__item__data_type")
+    return resources.order_by(
         "record__item__issue__number", "record__item__code", "record__pk", "position", "pk").iterator(chunk_size=2000)
 
 
@@ -90,7 +94,8 @@ def records_by_slug(slugs, *, batch: int = 900) -> dict[str, MetadataRecord]:
 def resources_of(*, agency) -> dict[int, list]:
     """{record pk: [resources in position order]} for the agency's records (one query)."""
     grouped = {}
-    for resource in Resource.objects.filter(record__item__agency=agency).order_by("record", "position", "pk"):
+    resources = Resource.objects.filter(record__item__agency=agency).select_related("record__item")
+    for resource in resources.order_by("record", "position", "pk"):
         grouped.setdefault(resource.record_id, []).append(resource)
     return grouped
 
