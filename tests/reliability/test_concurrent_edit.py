@@ -73,7 +73,7 @@ def test_two_threads_saving_the_same_version_at_once_one_wins(transactional_db, 
     # The first writer holds the row lock a little longer (a real trigger, not a mock), so the second
     # one is certainly waiting on `select_for_update` rather than arriving after the commit.
     with connection.cursor() as cursor:
-        cursor.execute("CREATE FUNCTION rel_slow_update() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(0.5); "
+        cursor.execute("CREATE FUNCTION rel_slow_update() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(1); "
                        "RETURN NEW; END; $$ LANGUAGE plpgsql")
         cursor.execute("CREATE TRIGGER rel_slow_update BEFORE UPDATE ON templates_app_metadatarecord "
                        "FOR EACH ROW EXECUTE FUNCTION rel_slow_update()")
@@ -98,8 +98,10 @@ def test_two_threads_saving_the_same_version_at_once_one_wins(transactional_db, 
             cursor.execute("DROP TRIGGER IF EXISTS rel_slow_update ON templates_app_metadatarecord")
             cursor.execute("DROP FUNCTION IF EXISTS rel_slow_update()")
 
-    assert len({*backends.values(), connection.cursor().connection.info.backend_pid}) == 3, \
-        "each thread used its own database connection"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        own = cursor.fetchone()[0]
+    assert len({*backends.values(), own}) == 3, "each thread used its own database connection"
     assert waited_on_lock, "the second writer waited on the first one's row lock: the saves overlapped"
     winners = [name for name, outcome in outcomes.items() if isinstance(outcome, MetadataRecord)]
     losers = [name for name, outcome in outcomes.items() if isinstance(outcome, ConflictError)]

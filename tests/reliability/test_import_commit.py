@@ -10,6 +10,7 @@ PostgreSQL and SQLite): every service call has returned successfully when the da
 import io
 
 import pytest
+from django.db import connection
 
 from catalog.models import DataType
 from templates_app import services
@@ -46,7 +47,7 @@ class dangling_updated_by_on_update:
                     f"NEW.updated_by_id := {NO_SUCH_USER}; RETURN NEW; END; $$ LANGUAGE plpgsql")
                 cursor.execute(
                     "CREATE TRIGGER rel_dangling BEFORE UPDATE ON templates_app_metadatarecord FOR EACH ROW "
-                    "WHEN (NEW.dataset_name = %s) EXECUTE FUNCTION rel_dangling()".replace("%s", f"'{self.slug}'"))
+                    f"WHEN (NEW.dataset_name = '{self.slug}') EXECUTE FUNCTION rel_dangling()")
             else:
                 cursor.execute(
                     "CREATE TRIGGER rel_dangling AFTER UPDATE ON templates_app_metadatarecord FOR EACH ROW "
@@ -64,8 +65,6 @@ class dangling_updated_by_on_update:
 
 
 def test_a_constraint_failing_at_commit_leaves_nothing_written(records, agency_user):
-    from django.db import connection
-
     first, second = records
     data = workbook_bytes(agency_user.agency)
     data = edit(data, {

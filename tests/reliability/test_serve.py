@@ -69,7 +69,8 @@ def free_port() -> int:
 
 def production_env(database_url: str, tmp_path: Path) -> dict:
     env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("DJANGO_", "DATABASE_URL", "WEB_CONCURRENCY", "PYTEST", "GDC_"))}
+           if not key.startswith(("DJANGO_", "DATABASE_URL", "WEB_CONCURRENCY", "PYTEST", "GDC_"))
+           and key not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}  # when run by `make test`
     env.update({
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
