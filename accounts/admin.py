@@ -3,7 +3,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.models import User
+from accounts.audit import audit_role_change, role_state
+from accounts.models import AuditEvent, User
 
 
 @admin.register(User)
@@ -20,3 +21,31 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
         *BaseUserAdmin.add_fieldsets,
         (_("Role in the portal"), {"fields": ("role", "agency")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        """Role, agency and admin-flag changes (and new users) go to the audit log."""
+        before = role_state(User.objects.select_related("agency").filter(pk=obj.pk).first()) if change else None
+        super().save_model(request, obj, form, change)
+        audit_role_change(user=obj, before=before, actor=request.user)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit log, read-only: nobody adds, edits or deletes an event through the admin."""
+
+    list_display = ("at", "kind", "actor", "summary")
+    list_filter = ("kind", ("at", admin.DateFieldListFilter))
+    search_fields = ("summary", "actor__username")
+    date_hierarchy = "at"
+    list_select_related = ("actor",)
+    readonly_fields = ("at", "kind", "actor", "summary", "details")
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

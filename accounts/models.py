@@ -55,3 +55,39 @@ class User(AbstractUser):
     def can_manage_catalog(self) -> bool:
         """May edit Template 1 and review Template 2/3: the statistics office and admins."""
         return self.is_statistics_office or self.is_portal_admin
+
+
+class AuditEvent(models.Model):
+    """Who did what, when: sign-ins, changes of a user's role or agency, exports and imports.
+
+    Written only through `accounts.audit.audit_record`; read-only in the admin.
+    """
+
+    class Kind(models.TextChoices):
+        SIGN_IN = "sign_in", _("Signed in")
+        SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+        ROLE_CHANGE = "role_change", _("Role or agency changed")
+        EXPORT = "export", _("Export")
+        IMPORT = "import", _("Import")
+
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    actor = models.ForeignKey(User, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="audit_events")
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    summary = models.CharField(_("summary"), max_length=500)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["kind", "-at"], name="auditevent_kind_at")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["sign_in", "sign_in_failed", "role_change", "export", "import"]),
+                name="auditevent_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}: {self.summary}"

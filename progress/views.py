@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.audit import audit_record
 from accounts.permissions import catalog_manager_required, signed_in_required
 from catalog.models import Agency, Resolution
 from catalog.selectors import issue_get, issue_list
@@ -101,6 +102,7 @@ def followup_xlsx(request, code: str):
                              today=timezone.localdate())
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="follow-up-{agency.code.lower()}.xlsx"'
+    audit_record(kind="export", actor=request.user, summary=f"follow-up list of {agency.code}", details={"agency": agency.code})
     return response
 
 
@@ -170,6 +172,7 @@ def gdc_import(request):
         except services.CsvImportError as exc:
             errors = exc.row_errors
         else:
+            audit_record(kind="import", actor=request.user, summary=f"GD Catalog registrations CSV ({count} rows)")
             messages.success(request, _("%(n)s registrations imported.") % {"n": count})
             return redirect("progress:gdc")
     return render(request, "progress/gdc_import.html", {"form": form, "errors": errors})

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.audit import audit_record
 from accounts.permissions import agency_staff_required, catalog_manager_required
 from templates_app.forms.exchange import ConfirmForm, ExportForm, UploadForm
 from templates_app.spreadsheets.gdc_export import agency_workbook, gdcatalog_export
@@ -41,6 +42,7 @@ def gdcatalog_download(request):
         f"issue{options['issue'].number}" if options["issue"] else "",
         options["agency"].code.lower() if options["agency"] else "",
         "approved" if options["approved_only"] else "", timezone.localdate().isoformat()])) + ".xlsx"
+    audit_record(kind="export", actor=request.user, summary=f"GD Catalog workbook {name}", details=options)
     return _xlsx_response(lambda stream: gdcatalog_export(stream=stream, **options), name)
 
 
@@ -55,6 +57,7 @@ def exchange_page(request):
 def agency_download(request):
     agency = request.user.agency
     name = f"{agency.code.lower()}-workbook-{timezone.localdate().isoformat()}.xlsx"
+    audit_record(kind="export", actor=request.user, summary=f"agency workbook {name}", details={"agency": agency.code})
     return _xlsx_response(lambda stream: agency_workbook(stream=stream, agency=agency), name)
 
 
@@ -89,6 +92,8 @@ def exchange_apply(request):
                              expected_digest=form.cleaned_data["digest"])
     if report.applied:
         pending_discard(path)
+        audit_record(kind="import", actor=request.user, summary=f"agency workbook of {request.user.agency.code}",
+                     details={"agency": request.user.agency.code, "created": report.created, "updated": report.updated})
         messages.success(request, _("Applied: %(created)d new, %(updated)d changed. Each change is in the data "
                                     "set's history.") % {"created": report.created, "updated": report.updated})
         return redirect("templates_app:exchange")

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.audit import audit_record
 from accounts.permissions import catalog_manager_required
 from catalog import selectors, services
 from templates_app.forms import form_add_service_errors
@@ -71,6 +72,8 @@ def item_restore(request, pk: int):
 @require_GET
 def issue_workbook(request, number: int):
     issue = selectors.issue_get(number=number)
+    audit_record(kind="export", actor=request.user, summary=f"Template 1 workbook of issue {issue.number}",
+                 details={"issue": issue.number, "fiscal_year": issue.fiscal_year})
     response = HttpResponse(template1_workbook(issue=issue), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="template1-issue{issue.number}-fy{issue.fiscal_year}.xlsx"'
     return response

@@ -1,6 +1,7 @@
 """Write the GD Catalog-ready workbook (Temp2/Temp3 sheets and the pre-flight sheet)."""
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.audit import audit_record
 from catalog.models import Agency, DevelopmentIssue
 from templates_app.spreadsheets.gdc_export import gdcatalog_export
 
@@ -22,5 +23,7 @@ class Command(BaseCommand):
         if agency and agency_obj is None:
             raise CommandError(f"No agency with code {agency}.")
         summary = gdcatalog_export(stream=output, issue=issue_obj, agency=agency_obj, approved_only=approved_only)
+        audit_record(kind="export", summary=f"GD Catalog workbook {output} (manage.py export_gdcatalog)",
+                     details={"issue": issue, "agency": agency, "approved_only": approved_only, "records": summary.records})
         self.stdout.write(f"{output}: {summary.records} records, {summary.resources} resources, "
                           f"{len(summary.findings)} pre-flight findings.")

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.audit import audit_record
 from accounts.models import User
 from catalog.models import Agency
 from templates_app.spreadsheets.gdc_import import workbook_import
@@ -33,6 +34,9 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {file}")
         with path.open("rb") as stream:
             report = workbook_import(file=stream, agency=agency_obj, user=by, dry_run=dry_run)
+        if report.applied:
+            audit_record(kind="import", actor=by, summary=f"agency workbook {path.name} (manage.py import_workbook)",
+                         details={"agency": agency_obj.code, "created": report.created, "updated": report.updated})
         self._print(report, as_json, dry_run)
         if report.errors:
             raise CommandError(f"{len(report.errors)} errors; nothing was written.", returncode=1)

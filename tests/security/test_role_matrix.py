@@ -1,0 +1,215 @@
+"""The role matrix, generated from the URLconf.
+
+Every URL pattern (except the Django admin's own and the i18n framework route, listed in
+SKIPPED) × {anonymous, agency A staff, agency B staff, statistics office, admin} × {GET, POST}
+is requested and compared with the outcome DECLARED for its view in RULES. A new view without a
+declared rule fails `test_every_view_has_a_declared_rule`.
+
+Outcomes: an HTTP status, or LOGIN (a 302 to the sign-in page). POSTs carry no data; they must
+never 500 and never change a row count, except the views in ACTIONS, whose POST *is* the action
+for the authorised role (the row counts of unauthorised roles are still checked).
+"""
+from urllib.parse import urlsplit
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+LOGIN = "login"
+ROLES = ("anonymous", "staff_b", "office", "admin", "staff_a")  # staff_a last: its POSTs may act (ACTIONS)
+APPS_COUNTED = ("accounts", "catalog", "templates_app", "visualizations", "progress")
+
+# The only routes not in the matrix: Django admin internals (its own permission system, tested in
+# tests/catalog/test_roles.py) and the i18n framework's language switch.
+SKIPPED_NAMESPACES = {"admin"}
+SKIPPED_NAMES = {"set_language"}
+
+
+def rule(anonymous, staff_a, staff_b=None, office=None, admin=None):
+    """Per role a (GET, POST) pair; staff_b defaults to staff_a, admin to office."""
+    office = office or staff_a
+    return {"anonymous": anonymous, "staff_a": staff_a, "staff_b": staff_b or staff_a, "office": office,
+            "admin": admin or office}
+
+
+# Anyone reads; writes are refused.
+PUBLIC_READ = rule((200, 405), (200, 405))
+# Anyone sees a form; an empty POST shows it again with errors.
+PUBLIC_FORM = rule((200, 200), (200, 200))
+# Signed-in users of every role read.
+SIGNED_IN_READ = rule((LOGIN, LOGIN), (200, 405))
+# The statistics office and admins; agency staff are refused.
+OFFICE_READ = rule((LOGIN, LOGIN), (403, 403), office=(200, 405))
+OFFICE_FORM = rule((LOGIN, LOGIN), (403, 403), office=(200, 200))
+# Agency staff only (their own agency implied by their account).
+STAFF_READ = rule((LOGIN, LOGIN), (200, 405), office=(403, 403))
+# An object of agency A: its staff and the office read; agency B's staff get a 404.
+OWN_AGENCY_READ = rule((LOGIN, LOGIN), (200, 405), staff_b=(404, 405), office=(200, 405))
+# An object of agency A that only its own staff write (the office reads elsewhere: 403).
+OWN_AGENCY_WRITE = rule((LOGIN, LOGIN), (200, 200), staff_b=(404, 404), office=(403, 403))
+
+RULES = {
+    # Django's sign-in views (django.contrib.auth.urls)
+    "login": PUBLIC_FORM,
+    "logout": rule((405, 302), (405, 302)),
+    "password_change": rule((LOGIN, LOGIN), (200, 200)),
+    "password_change_done": SIGNED_IN_READ,
+    "password_reset": PUBLIC_FORM,
+    "password_reset_done": PUBLIC_READ,
+    "password_reset_confirm": PUBLIC_FORM,
+    "password_reset_complete": PUBLIC_READ,
+    "accounts:landing": rule((LOGIN, LOGIN), (302, 405)),
+    "healthz": PUBLIC_READ,
+    # catalog
+    "catalog:home": PUBLIC_READ,
+    "catalog:issue-detail": PUBLIC_READ,
+    "catalog:item-detail": PUBLIC_READ,
+    "catalog:resolution-minutes": SIGNED_IN_READ,
+    "catalog:api-issues": PUBLIC_READ,
+    "catalog:api-issue-items": PUBLIC_READ,
+    # Template 1
+    "templates_app:item-create": OFFICE_FORM,
+    "templates_app:item-edit": OFFICE_FORM,
+    "templates_app:item-remove": OFFICE_FORM,
+    "templates_app:item-restore": OFFICE_FORM,
+    "templates_app:issue-workbook": PUBLIC_READ,
+    # Template 2
+    "templates_app:my-work": STAFF_READ,
+    "templates_app:review-queue": OFFICE_READ,
+    "templates_app:metadata-edit": rule((LOGIN, LOGIN), (200, 200), staff_b=(404, 404), office=(302, 302)),
+    "templates_app:metadata-review": OFFICE_FORM,
+    "templates_app:metadata-history": OWN_AGENCY_READ,
+    "templates_app:api-datasets": PUBLIC_READ,
+    # Spreadsheet exchange
+    "templates_app:gdcatalog-export": OFFICE_READ,
+    "templates_app:gdcatalog-download": OFFICE_READ,
+    "templates_app:exchange": STAFF_READ,
+    "templates_app:exchange-download": STAFF_READ,
+    "templates_app:exchange-upload": rule((LOGIN, LOGIN), (405, 400), office=(403, 403)),
+    "templates_app:exchange-apply": rule((LOGIN, LOGIN), (405, 302), office=(403, 403)),  # no token: back to /exchange/
+    # Template 3, links and agency contacts
+    "templates_app:resource-list": OWN_AGENCY_READ,
+    "templates_app:resource-create": OWN_AGENCY_WRITE,
+    "templates_app:resource-edit": OWN_AGENCY_WRITE,
+    "templates_app:resource-delete": rule((LOGIN, LOGIN), (405, 302), staff_b=(405, 404), office=(405, 403)),
+    "templates_app:resource-check": rule((LOGIN, LOGIN), (405, 302), staff_b=(405, 404), office=(405, 302)),
+    "templates_app:link-problems": OFFICE_READ,
+    "templates_app:agency-list": OFFICE_READ,
+    "templates_app:agency-edit": OFFICE_FORM,
+    # Dashboards
+    "visualizations:issue-dashboard": PUBLIC_READ,
+    "visualizations:issue-summary": PUBLIC_READ,
+    "visualizations:findings-edit": OFFICE_FORM,
+    "visualizations:upload-index": SIGNED_IN_READ,
+    "visualizations:item-upload": rule((LOGIN, LOGIN), (200, 200), staff_b=(404, 404), office=(200, 200)),
+    "visualizations:item-sample-csv": OWN_AGENCY_READ,
+    # Progress
+    "progress:overview": PUBLIC_READ,
+    "progress:dashboard": SIGNED_IN_READ,
+    "progress:items": OWN_AGENCY_READ,
+    "progress:follow-up": OWN_AGENCY_READ,
+    "progress:follow-up-xlsx": OWN_AGENCY_READ,
+    "progress:resolutions": OFFICE_READ,
+    "progress:resolution-new": OFFICE_FORM,
+    "progress:gdc": OFFICE_READ,
+    "progress:gdc-import": OFFICE_FORM,
+    "progress:gdc-save": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),
+}
+
+# Views whose data-less POST is itself the action for the authorised role (CSRF-protected in real use).
+ACTIONS = {"templates_app:resource-delete": {"staff_a"}}
+
+
+def walk(resolver=None, namespace=""):
+    """(key, pattern) for every URL pattern, namespaces joined like reverse() wants them."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace in SKIPPED_NAMESPACES:
+                continue
+            yield from walk(entry, inner)
+        elif isinstance(entry, URLPattern):
+            if entry.name in SKIPPED_NAMES:
+                continue
+            yield (f"{namespace}{entry.name}" if entry.name else str(entry.pattern)), entry
+
+
+PATTERNS = dict(walk())
+
+
+def test_every_view_has_a_declared_rule():
+    undeclared = sorted(set(PATTERNS) - set(RULES))
+    stale = sorted(set(RULES) - set(PATTERNS))
+    assert not undeclared, f"Declare the expected outcome of these views in RULES: {undeclared}"
+    assert not stale, f"RULES names views that no longer exist: {stale}"
+
+
+def test_the_walk_sees_every_app():
+    namespaces = {key.split(":")[0] for key in PATTERNS if ":" in key}
+    assert {"accounts", "catalog", "templates_app", "visualizations", "progress"} <= namespaces
+    assert len(PATTERNS) >= 50
+
+
+def url_for(key: str, world) -> str:
+    pattern = PATTERNS[key].pattern
+    params = set(pattern.regex.groupindex)
+    kwargs = {}
+    for name in params:
+        if name == "number":
+            kwargs[name] = world["issue"].number
+        elif name == "code":
+            kwargs[name] = world["agency_a"].code
+        elif name == "resource_pk":
+            kwargs[name] = world["resource"].pk
+        elif name == "pk":
+            kwargs[name] = {"catalog:resolution-minutes": world["resolution"].pk,
+                            "progress:gdc-save": world["record"].pk}.get(key, world["item"].pk)
+        elif name == "uidb64":
+            kwargs[name] = "MQ"
+        elif name == "token":
+            kwargs[name] = "set-password"
+        else:  # a new kind of parameter: say how to build it here
+            raise AssertionError(f"{key}: no object for the URL parameter {name!r}")
+    url = reverse(key, kwargs=kwargs)
+    if key == "progress:items":
+        url += f"?issue={world['issue'].number}&agency={world['agency_a'].code}"
+    return url
+
+
+def row_counts() -> dict:
+    return {model._meta.label: model._default_manager.count()
+            for app in APPS_COUNTED for model in apps.get_app_config(app).get_models()
+            if model._meta.label != "accounts.AuditEvent"}  # sign-in attempts are audited by design
+
+
+def outcome(response):
+    if response.status_code == 302 and urlsplit(response["Location"]).path == resolve_url(settings.LOGIN_URL):
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("key", sorted(RULES))
+def test_role_matrix(client, world, key):
+    if key not in PATTERNS:
+        pytest.fail(f"{key} is declared but not routed")
+    # The check-now view connects to the resource's URL: a loopback address is refused by the SSRF
+    # guard before any connection, so this stays offline.
+    type(world["resource"]).objects.filter(pk=world["resource"].pk).update(url="http://127.0.0.1:9/x.csv")
+    url = url_for(key, world)
+    mismatches = []
+    for role in ROLES:
+        client.logout()
+        if world["users"][role]:
+            client.force_login(world["users"][role])
+        for method, expected in zip(("GET", "POST"), RULES[key][role]):
+            before = row_counts()
+            response = client.get(url) if method == "GET" else client.post(url, {})
+            got = outcome(response)
+            assert response.status_code < 500, f"{method} {url} as {role}: {response.status_code}"
+            if got != expected:
+                mismatches.append(f"{method} {url} as {role}: expected {expected}, got {got}")
+            if method == "POST" and role not in ACTIONS.get(key, ()):
+                assert row_counts() == before, f"an empty POST to {url} as {role} wrote rows"
+    assert not mismatches, "\n".join(mismatches)
