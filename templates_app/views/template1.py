@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.audit import audit_record
 from accounts.permissions import catalog_manager_required
 from catalog import selectors, services
+from catalog.services.items import EDITABLE_FIELDS
 from templates_app.forms import form_add_service_errors
 from templates_app.forms.template1 import ItemCreateForm, ItemEditForm, ItemRemoveForm, ItemRestoreForm
 from templates_app.spreadsheets.template1_workbook import template1_workbook
@@ -42,7 +43,7 @@ def item_create(request, number: int):
 @require_http_methods(["GET", "POST"])
 def item_edit(request, pk: int):
     item = selectors.item_get(pk=pk)
-    initial = {f: getattr(item, f) for f in ("name_th", "name_en", "agency", "dimension", "data_type", "unit")}
+    initial = {f: getattr(item, f) for f in EDITABLE_FIELDS}
     form = ItemEditForm(request.POST or None, issue=item.issue, initial=initial)
     return _run(request, form, "templates_app/item_form.html", {"issue": item.issue, "item": item,
                                                                 "title": _("Change the item")},
@@ -52,21 +53,21 @@ def item_edit(request, pk: int):
 @catalog_manager_required
 @require_http_methods(["GET", "POST"])
 def item_remove(request, pk: int):
-    item = selectors.item_get(pk=pk)
-    form = ItemRemoveForm(request.POST or None)
-    return _run(request, form, "templates_app/item_form.html", {"issue": item.issue, "item": item,
-                                                                "title": _("Remove the item")},
-                lambda data: services.item_remove(item=item, by=request.user, **data).item)
+    return _status_change(request, pk, ItemRemoveForm, _("Remove the item"), services.item_remove)
 
 
 @catalog_manager_required
 @require_http_methods(["GET", "POST"])
 def item_restore(request, pk: int):
+    return _status_change(request, pk, ItemRestoreForm, _("Put the item back"), services.item_restore)
+
+
+def _status_change(request, pk, form_class, title, service):
+    """Take an item off the list or put it back: the same form (reason, meeting), another service."""
     item = selectors.item_get(pk=pk)
-    form = ItemRestoreForm(request.POST or None)
-    return _run(request, form, "templates_app/item_form.html", {"issue": item.issue, "item": item,
-                                                                "title": _("Put the item back")},
-                lambda data: services.item_restore(item=item, by=request.user, **data).item)
+    form = form_class(request.POST or None)
+    return _run(request, form, "templates_app/item_form.html", {"issue": item.issue, "item": item, "title": title},
+                lambda data: service(item=item, by=request.user, **data).item)
 
 
 @require_GET
