@@ -117,26 +117,49 @@ def _count(items: QuerySet, group: tuple[str, ...]) -> list[dict]:
     return list(items.values(*group).annotate(**aggregates).order_by(*group))
 
 
+AGENCY_FIELDS = ("agency__code", "agency__name_th", "agency__name_en", "agency__level")
+DIMENSION_FIELDS = ("dimension__order", "dimension__code", "dimension__name_th", "dimension__name_en")
+
+
 def completeness_matrix(*, issues, agency: Agency | None = None, groups: bool = True) -> dict[int, dict]:
-    """Per issue id: {"total": Row, "agencies": [Row], "dimensions": [Row]} — three queries in all
-    (one, the totals, with `groups=False`: the agency and dimension rows stay empty)."""
+    """Per issue id: {"total": Row, "agencies": [Row], "dimensions": [Row]}, in one query.
+
+    The database counts each (agency, dimension) cell once; the agency rows, the dimension rows and
+    the total are sums of those cells (the metrics count items, so they add up). With
+    `groups=False` only the totals are counted and the agency and dimension rows stay empty.
+    """
     items = annotated_items(issues=issues)
     if agency is not None:
         items = items.filter(agency=agency)
     result = {issue.pk: {"issue": issue, "total": Row("total", str(_("All items"))), "agencies": [],
                          "dimensions": []} for issue in issues}
-    for row in _count(items, ("issue_id",)):
-        result[row["issue_id"]]["total"].counts = row
-    if not groups:
-        return result
-    for row in _count(items, ("issue_id", "agency__code", "agency__name_th", "agency__name_en",
-                              "agency__level")):
-        name = row["agency__name_en"] if _english() and row["agency__name_en"] else row["agency__name_th"]
-        result[row["issue_id"]]["agencies"].append(Row(row["agency__code"], name, row))
-    for row in _count(items, ("issue_id", "dimension__order", "dimension__code", "dimension__name_th",
-                              "dimension__name_en")):
-        name = row["dimension__name_en"] if _english() and row["dimension__name_en"] else row["dimension__name_th"]
-        result[row["issue_id"]]["dimensions"].append(Row(row["dimension__code"], name, row))
+    metrics = list(metric_filters())
+    rows_by_key = {}
+
+    def add(issue_id: int, part: str, key, label: str, facts: dict, cell: dict) -> None:
+        row = rows_by_key.get((issue_id, part, key))
+        if row is None:
+            row = rows_by_key[(issue_id, part, key)] = Row(key, label, {**facts, **dict.fromkeys(metrics, 0)})
+            result[issue_id][part].append(row)
+        for metric in metrics:
+            row.counts[metric] += cell[metric]
+
+    english = _english()
+    for cell in _count(items, ("issue_id",) + (AGENCY_FIELDS + DIMENSION_FIELDS if groups else ())):
+        issue_id = cell["issue_id"]
+        total = result[issue_id]["total"]
+        total.counts = {"issue_id": issue_id, **{m: total.counts.get(m, 0) + cell[m] for m in metrics}}
+        if groups:
+            add(issue_id, "agencies", cell["agency__code"],
+                english and cell["agency__name_en"] or cell["agency__name_th"],
+                {name: cell[name] for name in AGENCY_FIELDS}, cell)
+            add(issue_id, "dimensions", cell["dimension__code"],
+                english and cell["dimension__name_en"] or cell["dimension__name_th"],
+                {name: cell[name] for name in DIMENSION_FIELDS}, cell)
+    for entry in result.values():
+        entry["agencies"].sort(key=lambda row: row.key or "")
+        entry["dimensions"].sort(key=lambda row: (row.counts["dimension__order"] is None,
+                                                  row.counts["dimension__order"] or 0, row.key or ""))
     return result
 
 
@@ -209,6 +232,17 @@ def issue_progress_list(*, issues=None) -> list[IssueProgress]:
     issues = list(issues if issues is not None else issue_list())
     matrix = completeness_matrix(issues=issues, groups=False) if issues else {}
     return [_issue_progress(issue, matrix[issue.pk]["total"]) for issue in issues]
+
+
+def issue_dashboard(*, issue: DevelopmentIssue, agency: Agency | None = None) -> tuple[dict, IssueProgress]:
+    """The completeness matrix of the issue (of one agency's items, if given) and the issue's progress.
+
+    Progress is about the whole issue: for the whole issue the matrix's total is reused, for one
+    agency the issue's totals are counted once more.
+    """
+    matrix = completeness_matrix(issues=[issue], agency=agency)[issue.pk]
+    total = matrix["total"] if agency is None else completeness_matrix(issues=[issue], groups=False)[issue.pk]["total"]
+    return matrix, _issue_progress(issue, total)
 
 
 def _issue_progress(issue: DevelopmentIssue, total: Row) -> IssueProgress:

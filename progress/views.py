@@ -57,8 +57,7 @@ def overview(request):
 def dashboard(request, number: int):
     issue = issue_get(number=number)
     agency = request.user.agency if request.user.is_agency_staff else None
-    matrix = selectors.completeness_matrix(issues=[issue], agency=agency)[issue.pk]
-    progress = selectors.issue_progress_list(issues=[issue])[0]
+    matrix, progress = selectors.issue_dashboard(issue=issue, agency=agency)
     rows_visible = _may_see_agencies(request.user)
     return render(request, "progress/dashboard.html", {
         "issue": issue, "issues": issue_list(), "matrix": matrix, "progress": progress,

@@ -8,6 +8,7 @@ the published one while a new draft is being edited and reviewed.
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -122,7 +123,13 @@ class Resource(TimeStampedModel):
         verbose_name = _("Template 3 resource")
         verbose_name_plural = _("Template 3 resources")
         constraints = [choices_constraint("url_status", UrlStatus.choices, "resource_url_status_valid")]
-        indexes = [models.Index(fields=["url_status"]), models.Index(fields=["checked_at"])]
+        indexes = [
+            models.Index(fields=["url_status"]), models.Index(fields=["checked_at"]),
+            # The completeness dashboard asks "has this record an incomplete / a failing resource?":
+            # small partial indexes answer it without reading every resource.
+            models.Index(fields=["record"], condition=Q(is_complete=False), name="resource_incomplete_idx"),
+            models.Index(fields=["record"], condition=~Q(url_status="ok"), name="resource_url_not_ok_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.values.get('resource_name', '')} ({self.url})"

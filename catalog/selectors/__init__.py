@@ -9,7 +9,7 @@ from .issues import (
     issue_snapshot_points,
     issue_summary,
 )
-from .items import issue_revisions, item_get, item_list, item_revisions, revision_trail
+from .items import issue_revisions, item_get, item_list, item_revisions, items_by_dimension, revision_trail
 
 __all__ = [
     "Counts",
@@ -25,5 +25,6 @@ __all__ = [
     "item_get",
     "item_list",
     "item_revisions",
+    "items_by_dimension",
     "revision_trail",
 ]

@@ -1,5 +1,8 @@
 """Reads about Template 1 items."""
-from django.db.models import QuerySet
+from itertools import groupby
+from operator import attrgetter
+
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from catalog.models import DevelopmentIssue, Item, ItemRevision
@@ -10,6 +13,19 @@ def item_list(*, issue: DevelopmentIssue | None = None) -> QuerySet[Item]:
     items = Item.objects.select_related("issue", "agency", "dimension").order_by(
         "issue__number", "dimension__order", "dimension__code", "code")
     return items.filter(issue=issue) if issue is not None else items
+
+
+def items_by_dimension(*, page, items: QuerySet[Item]) -> list[tuple]:
+    """The page's items in groups of one dimension: (dimension, its items on the page, its items in all of `items`).
+
+    The page must be ordered by dimension (as `item_list` is); one query counts every group.
+    """
+    totals = dict(items.order_by().values_list("dimension").annotate(n=Count("id")))
+    groups = []
+    for dimension, rows in groupby(page, key=attrgetter("dimension")):
+        rows = list(rows)
+        groups.append((dimension, rows, totals.get(getattr(dimension, "pk", None), len(rows))))
+    return groups
 
 
 def item_get(*, pk: int) -> Item:

@@ -4,6 +4,9 @@ from django.views.decorators.http import require_GET
 
 from catalog import selectors
 from catalog.filters import ItemFilter
+from catalog.pagination import page_of
+
+ITEMS_PER_PAGE = 100
 
 
 @require_GET
@@ -18,9 +21,11 @@ def home(request):
 def issue_detail(request, number: int):
     issue = selectors.issue_get(number=number)
     item_filter = ItemFilter(request.GET, queryset=selectors.item_list(issue=issue), issue=issue)
+    page = page_of(request, item_filter.qs, per_page=ITEMS_PER_PAGE)
     summary = selectors.issue_summary(issue=issue, points=selectors.issue_snapshot_points(issue=issue))
     return render(request, "catalog/issue_detail.html", {
-        "issue": issue, "filter": item_filter, "items": item_filter.qs, "summary": summary,
+        "issue": issue, "filter": item_filter, "page": page, "items": page.object_list, "summary": summary,
+        "groups": selectors.items_by_dimension(page=page.object_list, items=item_filter.qs),
     })
 
 

@@ -2,7 +2,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -48,13 +48,21 @@ def _items():
         Prefetch("metadata__resources", queryset=Resource.objects.order_by("position", "pk")))
 
 
+def work_items(*, agency, status: str | None = None):
+    """The agency's current items for its work list, optionally of one Template 2 status (or `not_started`)."""
+    items = _items().filter(status=ItemStatus.CURRENT, agency=agency).order_by("issue__number", "code")
+    if status == NOT_STARTED:
+        return items.filter(metadata__isnull=True)
+    return items.filter(metadata__status=status) if status else items
+
+
 def work_rows(*, agency=None, status: str | None = None, items=None) -> list[WorkRow]:
-    """Every current item (of one agency, if given) with its Template 2 status and completeness."""
-    items = items if items is not None else _items().filter(status=ItemStatus.CURRENT)
-    if agency is not None:
-        items = items.filter(agency=agency)
+    """Rows with Template 2 status and completeness for `items` (a page, say) or every current item."""
+    if items is None:
+        items = _items().filter(status=ItemStatus.CURRENT).order_by("issue__number", "code")
+        items = items.filter(agency=agency) if agency is not None else items
     rows = []
-    for item in items.order_by("issue__number", "code"):
+    for item in items:
         record = getattr(item, "metadata", None)
         done, required = completeness(record.values if record else {}, schema=get_schema(item.data_type))
         rows.append(WorkRow(item, record, done, required))
@@ -64,9 +72,12 @@ def work_rows(*, agency=None, status: str | None = None, items=None) -> list[Wor
 STATUS_ORDER = (NOT_STARTED, "draft", "returned", "submitted", "approved")
 
 
-def work_summary(rows: list[WorkRow]) -> list[tuple[str, int]]:
-    """(status, how many rows) in the order a work list shows them."""
-    return [(status, sum(1 for row in rows if row.status == status)) for status in STATUS_ORDER]
+def work_summary(*, agency) -> list[tuple[str, int]]:
+    """(status, how many of the agency's current items) in the order a work list shows them; one query."""
+    counts = dict(Item.objects.filter(status=ItemStatus.CURRENT, agency=agency).order_by()
+                  .values_list("metadata__status").annotate(n=Count("id")))
+    counts[NOT_STARTED] = counts.pop(None, 0)
+    return [(status, counts.get(status, 0)) for status in STATUS_ORDER]
 
 
 def review_queue() -> list[WorkRow]:
@@ -156,4 +167,4 @@ def dataset_list(*, user, issue: int | None = None, agency: str | None = None, s
     elif user.is_agency_staff:
         items = items.filter(Q(agency=user.agency_id)
                              | Q(metadata__approved_values__data_category=PUBLIC_CATEGORY))
-    return work_rows(items=items, status=status)
+    return work_rows(items=items.order_by("issue__number", "code"), status=status)

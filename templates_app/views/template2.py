@@ -6,19 +6,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import agency_staff_required, catalog_manager_required, signed_in_required
+from catalog.pagination import page_of
 from templates_app import selectors, services
 from templates_app.forms import form_add_service_errors
 from templates_app.forms.template2 import MetadataForm
 from templates_app.gdschema import get_schema
 from templates_app.selectors.metadata import values_at_version
 
+WORK_ROWS_PER_PAGE = 50
+
 
 @agency_staff_required
 @require_GET
 def my_work(request):
-    rows = selectors.work_rows(agency=request.user.agency)
-    return render(request, "templates_app/my_work.html", {"rows": rows, "agency": request.user.agency,
-                                                          "summary": selectors.work_summary(rows)})
+    agency, status = request.user.agency, request.GET.get("status")
+    status = status if status in selectors.STATUS_ORDER else None
+    page = page_of(request, selectors.work_items(agency=agency, status=status), per_page=WORK_ROWS_PER_PAGE)
+    return render(request, "templates_app/my_work.html", {
+        "rows": selectors.work_rows(items=page.object_list), "page": page, "agency": agency, "status": status,
+        "summary": selectors.work_summary(agency=agency)})
 
 
 @catalog_manager_required

@@ -227,3 +227,26 @@ def test_api_roles(client, request, submitted, who, count):
     if who:
         client.force_login(request.getfixturevalue(who))
     assert len(client.get("/api/v1/datasets/").json()) == count
+
+
+def test_my_work_pages_50_rows_and_counts_every_page(client, make_item, agency_user):
+    items = [make_item() for _ in range(55)]
+    for item in items[:3]:
+        metadata_save_draft(item=item, values={}, version=None, by=agency_user)
+    client.force_login(agency_user)
+    first = client.get("/my-work/")
+    assert len(first.context["rows"]) == 50
+    assert dict(first.context["summary"])["not_started"] == 52
+    assert len(client.get("/my-work/", {"page": 2}).context["rows"]) == 5
+
+
+def test_my_work_shows_one_status_when_asked(client, make_item, agency_user):
+    items = [make_item() for _ in range(4)]
+    metadata_save_draft(item=items[1], values={}, version=None, by=agency_user)
+    client.force_login(agency_user)
+    drafts = client.get("/my-work/", {"status": "draft"})
+    assert [row.item.code for row in drafts.context["rows"]] == [items[1].code]
+    html = drafts.content.decode()
+    assert 'data-status-filter="draft" aria-current="true"' in html and html.count('aria-current="true"') == 1
+    assert len(client.get("/my-work/", {"status": "not_started"}).context["rows"]) == 3
+    assert len(client.get("/my-work/", {"status": "bogus"}).context["rows"]) == 4  # unknown status: all rows
