@@ -1,11 +1,14 @@
+from .batch import RowErrors
 from .metadata import (
-    ConflictError, dataset_name_default, metadata_approve, metadata_return, metadata_save_draft, metadata_submit,
+    ConflictError, DraftRow, dataset_name_default, metadata_approve, metadata_return, metadata_save_draft,
+    metadata_save_drafts, metadata_submit,
 )
-
 from .resources import (
-    Checked, resource_check_many, resource_check_now, resource_create, resource_delete, resource_update,
+    Checked, ResourceRow, resource_check_many, resource_check_now, resource_create, resource_delete,
+    resource_save_many, resource_update,
 )
 
-__all__ = ["Checked", "resource_check_many", "resource_check_now", "resource_create", "resource_delete",
-           "resource_update", "ConflictError", "dataset_name_default", "metadata_approve", "metadata_return",
-           "metadata_save_draft", "metadata_submit"]
+__all__ = ["Checked", "ResourceRow", "RowErrors", "resource_check_many", "resource_check_now", "resource_create",
+           "resource_delete", "resource_save_many", "resource_update", "ConflictError", "DraftRow",
+           "dataset_name_default", "metadata_approve", "metadata_return", "metadata_save_draft",
+           "metadata_save_drafts", "metadata_submit"]

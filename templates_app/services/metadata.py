@@ -1,9 +1,11 @@
-"""Writes to Template 2. The web form, the API and any spreadsheet importer call these only.
+"""Writes to Template 2. The web form, the API and the spreadsheet importer call these only.
 
 Every write checks the role, the workflow state and the version the caller read (optimistic
-concurrency), validates the values against the GD schema, and saves one history row.
+concurrency), validates the values against the GD schema, and saves one history row. A single
+save is a batch of one (`metadata_save_drafts`): one code path, a constant number of queries.
 """
 import re
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,7 +17,13 @@ from templates_app.gdschema import get_schema
 from templates_app.gdschema.validation import clean_values, record_summary
 from templates_app.models import MetadataRecord, validate_dataset_name
 
+from .batch import RowErrors, check_fields, only_row, write_with_history
+
 Status = MetadataRecord.Status
+#: What a save sets (besides the review's own fields): checked by the model's field rules, then written.
+WRITTEN = ("dataset_name", "values", "status", "submitted_at", "version", "updated_by", "updated_at",
+           "required_done", "is_complete", "is_public_category")
+REVIEWED = ("approved_values", "approved_at", "review_comments")
 
 
 class ConflictError(ValidationError):
@@ -31,6 +39,17 @@ class ConflictError(ValidationError):
         self.read_version = read_version
 
 
+@dataclass(frozen=True)
+class DraftRow:
+    """One row of a batch save: the item, its values as typed, the version read (None before the
+    first save) and, optionally, a new GD Catalog slug."""
+
+    item: Item
+    values: dict
+    version: int | None
+    dataset_name: str | None = None
+
+
 def dataset_name_default(item: Item) -> str:
     """A GD Catalog slug from the item's code: `I1-005` of FY 2566 → `ptn2566-i1-005`."""
     slug = re.sub(r"[^a-z0-9_-]+", "-", item.code.lower()).strip("-")
@@ -40,13 +59,22 @@ def dataset_name_default(item: Item) -> str:
 def metadata_save_draft(*, item: Item, values: dict, version: int | None, by, dataset_name: str | None = None
                         ) -> MetadataRecord:
     """Save what is filled so far (may be incomplete; what is filled must be valid)."""
-    return _write(item=item, values=values, version=version, by=by, dataset_name=dataset_name, submit=False)
+    return only_row(lambda: _write([DraftRow(item, values, version, dataset_name)], by=by, submit=False))
+
+
+def metadata_save_drafts(*, rows: list[DraftRow], by) -> list[MetadataRecord]:
+    """`metadata_save_draft` for many items at once, all or none, in a constant number of queries.
+
+    Raises `RowErrors` ({row index: the error that row alone would raise}) and writes nothing
+    when any row is refused.
+    """
+    return _write(rows, by=by, submit=False)
 
 
 def metadata_submit(*, item: Item, values: dict, version: int | None, by, dataset_name: str | None = None
                     ) -> MetadataRecord:
     """Save and send to the statistics office: every required item must be valid."""
-    return _write(item=item, values=values, version=version, by=by, dataset_name=dataset_name, submit=True)
+    return only_row(lambda: _write([DraftRow(item, values, version, dataset_name)], by=by, submit=True))
 
 
 def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRecord:
@@ -56,7 +84,8 @@ def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRec
         record.approved_values = dict(record.values)
         record.approved_at = timezone.now()
         record.review_comments = {}
-        return _save(record, by, "approved")
+        _store([record], by, "approved", fields=WRITTEN + REVIEWED)
+        return record
 
 
 def metadata_return(*, record: MetadataRecord, comments: dict, version: int, by) -> MetadataRecord:
@@ -69,54 +98,107 @@ def metadata_return(*, record: MetadataRecord, comments: dict, version: int, by)
                 _("Write at least one comment so the agency knows what to fix."), code="comment_required")]})
         record.status = Status.RETURNED
         record.review_comments = comments
-        return _save(record, by, "returned")
+        _store([record], by, "returned", fields=WRITTEN + REVIEWED)
+        return record
 
 
-def _write(*, item, values, version, by, dataset_name, submit) -> MetadataRecord:
-    if not (getattr(by, "is_agency_staff", False) and by.agency_id == item.agency_id):
-        raise PermissionDenied("Only staff of the owning agency edit its Template 2 records.")
-    schema = get_schema(item.data_type)
-    cleaned, errors = clean_values(values, schema=schema, complete=submit)
-    with transaction.atomic():
-        record = MetadataRecord.objects.select_for_update().filter(item=item).first()
-        if record is not None:
-            _check_version(record, version)
-            if record.status == Status.SUBMITTED:
-                raise ValidationError({"__all__": [ValidationError(
-                    _("This record is waiting for review and cannot be changed until it is returned."),
-                    code="locked")]})
+def _write(rows: list[DraftRow], *, by, submit: bool) -> list[MetadataRecord]:
+    if len({row.item.pk for row in rows}) != len(rows):
+        raise ValueError("An item appears twice in one batch.")
+    errors, cleaned = {}, {}
+    for index, row in enumerate(rows):
+        if not (getattr(by, "is_agency_staff", False) and by.agency_id == row.item.agency_id):
+            errors[index] = PermissionDenied("Only staff of the owning agency edit its Template 2 records.")
         else:
-            record = MetadataRecord(item=item, dataset_name=_free_default_name(item), version=0)
-        if dataset_name is not None and dataset_name.strip() != record.dataset_name:
-            errors |= _check_dataset_name(dataset_name.strip(), record)
-            record.dataset_name = dataset_name.strip()
+            cleaned[index] = clean_values(row.values, schema=get_schema(row.item.data_type), complete=submit)
+    with transaction.atomic():
+        allowed = [row for index, row in enumerate(rows) if index in cleaned]
+        current = _lock([row.item for row in allowed])
+        names = _Names(allowed, current)
+        records = []
+        for index, row in enumerate(rows):
+            if index in errors:
+                continue
+            try:
+                records.append(_prepare(row, current.get(row.item.pk), *cleaned[index], names=names, submit=submit))
+            except ValidationError as exc:
+                errors[index] = exc
         if errors:
-            raise ValidationError(errors)
-        record.values = cleaned
-        if submit:
-            record.status, record.submitted_at = Status.SUBMITTED, timezone.now()
-        elif record.status == Status.APPROVED:
-            record.status = Status.DRAFT  # a new draft; approved_values stays published
-        return _save(record, by, "submitted" if submit else "saved")
+            raise RowErrors(errors)
+        _store(records, by, "submitted" if submit else "saved", fields=WRITTEN)
+    return records
 
 
-def _free_default_name(item: Item) -> str:
-    """The default code, made unique with the item's id if another record already took it."""
-    name = dataset_name_default(item)
-    if MetadataRecord.objects.filter(dataset_name=name).exists():
-        name = f"{name[:60]}-{item.pk}"
-    return name
+def _lock(items: list[Item]) -> dict[int, MetadataRecord]:
+    """{item pk: its record}, locked for this transaction (one query)."""
+    if not items:
+        return {}
+    by_pk = {item.pk: item for item in items}
+    records = MetadataRecord.objects.select_for_update().filter(item__in=list(by_pk))
+    current = {}
+    for record in records:
+        record.item = by_pk[record.item_id]  # the caller's item: its schema cleaned the values
+        current[record.item_id] = record
+    return current
 
 
-def _check_dataset_name(name: str, record: MetadataRecord) -> dict:
-    try:
-        validate_dataset_name(name)
-    except ValidationError as exc:
-        return {"dataset_name": [exc]}
-    if MetadataRecord.objects.filter(dataset_name=name).exclude(pk=record.pk).exists():
-        return {"dataset_name": [ValidationError(_("Another data set already uses this code."),
-                                                 code="duplicate_dataset_name")]}
-    return {}
+def _prepare(row: DraftRow, record, values: dict, errors: dict, *, names, submit: bool) -> MetadataRecord:
+    """The record as this row would save it; raises the row's ValidationError (or ConflictError)."""
+    if record is not None:
+        _check_version(record, row.version)
+        if record.status == Status.SUBMITTED:
+            raise ValidationError({"__all__": [ValidationError(
+                _("This record is waiting for review and cannot be changed until it is returned."),
+                code="locked")]})
+    else:
+        record = MetadataRecord(item=row.item, dataset_name=names.default(row.item), version=0)
+    if row.dataset_name is not None and row.dataset_name.strip() != record.dataset_name:
+        errors = errors | names.check(row.dataset_name.strip(), record)
+        record.dataset_name = row.dataset_name.strip()
+    if errors:
+        raise ValidationError(errors)
+    names.use(record)
+    record.values = values
+    if submit:
+        record.status, record.submitted_at = Status.SUBMITTED, timezone.now()
+    elif record.status == Status.APPROVED:
+        record.status = Status.DRAFT  # a new draft; approved_values stays published
+    return record
+
+
+class _Names:
+    """The batch's GD Catalog slugs, looked up in one query: new records' defaults and the names asked for."""
+
+    def __init__(self, rows: list[DraftRow], current: dict):
+        self.defaults = {row.item.pk: dataset_name_default(row.item) for row in rows if row.item.pk not in current}
+        asked = {row.dataset_name.strip() for row in rows if row.dataset_name is not None}
+        wanted = set(self.defaults.values()) | asked
+        self.holders = dict(MetadataRecord.objects.filter(dataset_name__in=wanted).values_list(
+            "dataset_name", "pk")) if wanted else {}
+        self.used = set()  # names this batch gives
+
+    def taken(self, name: str, pk: int | None = None) -> bool:
+        """Held by another record, or already given to a record of this batch."""
+        holder = self.holders.get(name)
+        return (holder is not None and holder != pk) or name in self.used
+
+    def default(self, item: Item) -> str:
+        """The default code, made unique with the item's id if another record already took it."""
+        name = self.defaults[item.pk]
+        return f"{name[:60]}-{item.pk}" if self.taken(name) else name
+
+    def check(self, name: str, record: MetadataRecord) -> dict:
+        try:
+            validate_dataset_name(name)
+        except ValidationError as exc:
+            return {"dataset_name": [exc]}
+        if self.taken(name, record.pk):
+            return {"dataset_name": [ValidationError(_("Another data set already uses this code."),
+                                                     code="duplicate_dataset_name")]}
+        return {}
+
+    def use(self, record: MetadataRecord) -> None:
+        self.used.add(record.dataset_name)
 
 
 def _check_version(record: MetadataRecord, version) -> None:
@@ -127,7 +209,7 @@ def _check_version(record: MetadataRecord, version) -> None:
 def _lock_for_review(record, version, by) -> MetadataRecord:
     if not getattr(by, "can_manage_catalog", False):
         raise PermissionDenied("Only the statistics office reviews Template 2 records.")
-    record = MetadataRecord.objects.select_for_update().get(pk=record.pk)
+    record = MetadataRecord.objects.select_for_update().select_related("item").get(pk=record.pk)
     _check_version(record, version)
     if record.status != Status.SUBMITTED:
         raise ValidationError({"__all__": [ValidationError(
@@ -135,13 +217,16 @@ def _lock_for_review(record, version, by) -> MetadataRecord:
     return record
 
 
-def _save(record: MetadataRecord, by, action: str) -> MetadataRecord:
-    record.version += 1
-    record.updated_by = by
-    record._history_user = by
-    record._change_reason = action
-    for name, value in record_summary(record.values, data_type=record.item.data_type).items():
-        setattr(record, name, value)
-    record.full_clean(exclude=["item", "updated_by"], validate_unique=False)
-    record.save()
-    return record
+def _store(records: list[MetadataRecord], by, action: str, *, fields: tuple) -> None:
+    """Stamp (version, who, summary columns), check the model's field rules, then write the records and
+    one history row each (`action` is its change reason) in bulk."""
+    now = timezone.now()
+    for record in records:
+        record.version += 1
+        record.updated_by, record.updated_at = by, now
+        record._history_user = by
+        record._change_reason = action
+        for name, value in record_summary(record.values, data_type=record.item.data_type).items():
+            setattr(record, name, value)
+        check_fields(record, fields)
+    write_with_history(records, MetadataRecord, fields, date=now)

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from catalog.models import AgencyDomain
 from catalog.urlcheck import (
     CheckConfig, CheckResult, CheckState, check_many, check_url, config_from_settings, next_state,
 )
@@ -19,39 +21,65 @@ from templates_app.gdschema.resources import get_resource_schema
 from templates_app.gdschema.validation import clean_resource_values
 from templates_app.models import MetadataRecord, Resource
 
+from .batch import RowErrors, check_fields, only_row, write_with_history
+
 #: "Check now" runs inside a web request: short limits (the nightly run uses the engine's defaults).
 CHECK_NOW_CONNECT_TIMEOUT = 3.0
 CHECK_NOW_TOTAL_TIMEOUT = 8.0
+#: What a write sets: checked by the model's field rules, then written (with the link state on a change).
+WRITTEN = ("position", "values", "url", "is_complete", "updated_by", "updated_at")
+
+
+@dataclass(frozen=True)
+class ResourceRow:
+    """One row of a batch write: a new resource of `record`, or new values for `resource`."""
+
+    values: dict
+    record: MetadataRecord | None = None
+    resource: Resource | None = None
+
+    @property
+    def record_id(self) -> int:
+        return self.resource.record_id if self.resource is not None else self.record.pk
 
 
 def resource_create(*, record: MetadataRecord, values: dict, by) -> Resource:
     """Add a Template 3 record to a public-category data set; every item must be valid."""
-    _check_writer(record, by)
-    with transaction.atomic():
-        record = MetadataRecord.objects.select_for_update().select_related("item__agency").get(pk=record.pk)
-        if not record.is_public_category:
-            raise ValidationError({"__all__": [ValidationError(
-                _("Only data sets of category ข้อมูลสาธารณะ (item 13 of Template 2) have Template 3 records."),
-                code="not_public")]})
-        cleaned = _clean(record, values)
-        position = (record.resources.aggregate(n=Max("position"))["n"] or 0) + 1
-        resource = Resource(record=record, position=position)
-        return _save(resource, cleaned, by, "created")
+    return only_row(lambda: resource_save_many(rows=[ResourceRow(values, record=record)], by=by))
 
 
 def resource_update(*, resource: Resource, values: dict, by) -> Resource:
     """Replace a Template 3 record's values. A changed URL starts again as not yet checked."""
-    _check_writer(resource.record, by)
+    return only_row(lambda: resource_save_many(rows=[ResourceRow(values, resource=resource)], by=by))
+
+
+def resource_save_many(*, rows: list[ResourceRow], by) -> list[Resource]:
+    """`resource_create` / `resource_update` for many rows at once, all or none, in a constant number of queries.
+
+    Raises `RowErrors` ({row index: the error that row alone would raise}) and writes nothing
+    when any row is refused.
+    """
+    errors, resources = {}, []
     with transaction.atomic():
-        resource = Resource.objects.select_for_update().select_related("record__item__agency").get(pk=resource.pk)
-        cleaned = _clean(resource.record, values)
-        if cleaned["resource_url"] != resource.url:
-            resource.apply_state(CheckState())
-        return _save(resource, cleaned, by, "changed")
+        current = _lock_resources(rows)
+        parents = _lock_parents({row.record_id for row in rows})
+        if len(parents) != len({row.record_id for row in rows}):
+            raise MetadataRecord.DoesNotExist("A data set written to no longer exists.")
+        domains = _domains({parent.agency_id for parent in parents.values()})
+        positions = _last_positions({row.record.pk for row in rows if row.resource is None})
+        for index, row in enumerate(rows):
+            try:
+                resources.append(_prepare(row, current, parents[row.record_id], domains, positions, by))
+            except (ValidationError, PermissionDenied) as exc:
+                errors[index] = exc
+        if errors:
+            raise RowErrors(errors)
+        _write(resources, by)
+    return resources
 
 
 def resource_delete(*, resource: Resource, by) -> None:
-    _check_writer(resource.record, by)
+    _check_writer(by, resource.record.item.agency_id)
     with transaction.atomic():
         resource._history_user = by
         resource._change_reason = "removed"
@@ -117,27 +145,81 @@ def _store(pairs: list[tuple[Resource, CheckResult]]) -> list[tuple[Resource, Ch
     return [(original, result) for original, result in pairs if original.pk in kept]
 
 
-def _check_writer(record: MetadataRecord, by) -> None:
-    if not (getattr(by, "is_agency_staff", False) and by.agency_id == record.item.agency_id):
+@dataclass(frozen=True)
+class _Parent:
+    is_public_category: bool
+    agency_id: int
+    data_type: str
+
+
+def _lock_resources(rows: list[ResourceRow]) -> dict[int, Resource]:
+    """The resources being replaced, read again under a lock (one query)."""
+    pks = [row.resource.pk for row in rows if row.resource is not None]
+    if len(set(pks)) != len(pks):
+        raise ValueError("A resource appears twice in one batch.")
+    current = {resource.pk: resource for resource in Resource.objects.select_for_update().filter(pk__in=pks)} \
+        if pks else {}
+    if len(current) != len(pks):
+        raise Resource.DoesNotExist("A Template 3 record to change no longer exists.")
+    return current
+
+
+def _lock_parents(pks: set[int]) -> dict[int, _Parent]:
+    """The data sets written to, locked, with what the rules need (one query)."""
+    rows = MetadataRecord.objects.select_for_update(of=("self",)).filter(pk__in=pks).values_list(
+        "pk", "is_public_category", "item__agency_id", "item__data_type")
+    return {pk: _Parent(public, agency_id, data_type) for pk, public, agency_id, data_type in rows}
+
+
+def _domains(agency_ids: set[int]) -> dict[int, list[str]]:
+    domains = {agency_id: [] for agency_id in agency_ids}
+    for agency_id, domain in AgencyDomain.objects.filter(agency_id__in=agency_ids).values_list("agency_id", "domain"):
+        domains[agency_id].append(domain)
+    return domains
+
+
+def _last_positions(record_pks: set[int]) -> dict[int, int]:
+    if not record_pks:
+        return {}
+    return dict(Resource.objects.filter(record_id__in=record_pks).values("record_id").annotate(
+        n=Max("position")).values_list("record_id", "n"))
+
+
+def _prepare(row: ResourceRow, current, parent: _Parent, domains, positions, by) -> Resource:
+    """The resource as this row would save it; raises the row's PermissionDenied or ValidationError."""
+    _check_writer(by, parent.agency_id)
+    if row.resource is None and not parent.is_public_category:
+        raise ValidationError({"__all__": [ValidationError(
+            _("Only data sets of category ข้อมูลสาธารณะ (item 13 of Template 2) have Template 3 records."),
+            code="not_public")]})
+    cleaned, errors = clean_resource_values(row.values, schema=get_resource_schema(parent.data_type),
+                                            domains=domains[parent.agency_id])
+    if errors:
+        raise ValidationError(errors)
+    if row.resource is None:
+        positions[row.record_id] = position = (positions.get(row.record_id) or 0) + 1
+        resource = Resource(record=row.record, position=position)
+        resource._change_reason = "created"
+    else:
+        resource = current[row.resource.pk]
+        if cleaned["resource_url"] != resource.url:
+            resource.apply_state(CheckState())
+        resource._change_reason = "changed"
+    resource.values, resource.url = cleaned, cleaned["resource_url"]
+    resource.is_complete = True  # the service refuses anything less
+    return resource
+
+
+def _check_writer(by, agency_id: int) -> None:
+    if not (getattr(by, "is_agency_staff", False) and by.agency_id == agency_id):
         raise PermissionDenied("Only staff of the owning agency edit its Template 3 records.")
 
 
-def _clean(record: MetadataRecord, values: dict) -> dict:
-    schema = get_resource_schema(record.item.data_type)
-    domains = list(record.item.agency.domains.values_list("domain", flat=True))
-    cleaned, errors = clean_resource_values(values, schema=schema, domains=domains)
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
-
-
-def _save(resource: Resource, cleaned: dict, by, action: str) -> Resource:
-    resource.values = cleaned
-    resource.url = cleaned["resource_url"]
-    resource.is_complete = True  # the service refuses anything less
-    resource.updated_by = by
-    resource._history_user = by
-    resource._change_reason = action
-    resource.full_clean(exclude=["record", "updated_by"], validate_unique=False)
-    resource.save()
-    return resource
+def _write(resources: list[Resource], by) -> None:
+    """Check the model's field rules, then write the resources and one history row each, in bulk."""
+    now = timezone.now()
+    for resource in resources:
+        resource.updated_by, resource.updated_at = by, now
+        resource._history_user = by
+        check_fields(resource, WRITTEN)
+    write_with_history(resources, Resource, WRITTEN + Resource.CHECK_FIELDS, date=now)

@@ -4,9 +4,10 @@
     report = workbook_import(file=f, agency=agency, user=user, dry_run=False)  # apply
 
 Rows are matched by slug (column A). Every row is parsed and checked against the GD schema with
-a constant number of queries, then written through the same services as the web form
-(`metadata_save_draft` with the record's current version) inside one transaction: if any row
-fails — or the database does — nothing is written. A dry run is the same code, rolled back.
+a constant number of queries, then written through the web form's services in two batches
+(`metadata_save_drafts` with each record's current version, then `resource_save_many`) inside
+one transaction: if any row fails — or the database does — nothing is written. A dry run is the
+same code, rolled back.
 """
 import hashlib
 import json
@@ -140,11 +141,12 @@ def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str |
     try:
         with transaction.atomic():
             _apply(report, user)
-            if report.errors or dry_run:
+            keep = not (report.errors or dry_run)
+            if not keep:
                 transaction.set_rollback(True)
+        report.applied = keep  # the block committed (or released its savepoint) without error
     except DatabaseError:
         report.errors.append(CellError("", None, "", "", "", import_error("database_error")))
-    report.applied = not dry_run and not report.errors
     return report
 
 
@@ -310,36 +312,50 @@ def _fail(report, sheet: str, number: int, column: Column, error: ValidationErro
     report.errors.append(CellError(sheet, number, column.letter, column.name, column.item, error))
 
 
-# ---- apply: the same services as the web form, all rows or none -----------------------------------------
+# ---- apply: the web form's services, in two batches (Template 2, then Template 3), all rows or none ---------
 
 def _apply(report: ImportReport, user) -> None:
-    created = {}
-    for outcome in report.rows:
-        if outcome.status not in (NEW, CHANGED):
-            continue
-        try:
-            if outcome.template == 2:
-                record = outcome.record
-                saved = services.metadata_save_draft(
-                    item=outcome.item, values=outcome.raw, by=user,
-                    version=record.version if record is not None else None,
-                    dataset_name=outcome.slug if record is None else None)
-                created[outcome.slug] = saved
-            else:
-                _apply_resource(outcome, created, user)
-        except (ValidationError, PermissionDenied) as exc:
-            outcome.status = ERROR
-            _service_errors(report, outcome, exc)
+    changed = [outcome for outcome in report.rows if outcome.status in (NEW, CHANGED)]
+    created = _apply_temp2(report, [outcome for outcome in changed if outcome.template == 2], user)
+    _apply_temp3(report, [outcome for outcome in changed if outcome.template == 3], created, user)
 
 
-def _apply_resource(outcome, created, user) -> None:
-    record = outcome.record if outcome.record is not None else created.get(outcome.slug)
-    if record is None:  # its Template 2 row was refused by the service: reported there
-        raise import_error("no_record", slug=outcome.slug[:80])
-    if outcome.resource is None:
-        services.resource_create(record=record, values=outcome.raw, by=user)
-    else:
-        services.resource_update(resource=outcome.resource, values=outcome.raw, by=user)
+def _apply_temp2(report, outcomes, user) -> dict | None:
+    """{slug: saved record}, or None when the service refused a row (reported; nothing written)."""
+    rows = [services.DraftRow(item=outcome.item, values=outcome.raw,
+                              version=outcome.record.version if outcome.record is not None else None,
+                              dataset_name=outcome.slug if outcome.record is None else None)
+            for outcome in outcomes]
+    saved = _batch(report, outcomes, lambda: services.metadata_save_drafts(rows=rows, by=user))
+    return None if saved is None else {outcome.slug: record for outcome, record in zip(outcomes, saved)}
+
+
+def _apply_temp3(report, outcomes, created, user) -> None:
+    refused = {row.slug for row in report.rows if row.template == 2 and row.status == ERROR}
+    rows, kept = [], []
+    for outcome in outcomes:
+        record = outcome.record if outcome.record is not None else (created or {}).get(outcome.slug)
+        if record is None:  # a new data set whose Template 2 row the service refused (reported there)
+            if outcome.slug in refused:
+                outcome.status = ERROR
+                _service_errors(report, outcome, import_error("no_record", slug=outcome.slug[:80]))
+            continue  # else: another row was refused, nothing is written; this one was checked in the plan
+        rows.append(services.ResourceRow(outcome.raw, record=record) if outcome.resource is None
+                    else services.ResourceRow(outcome.raw, resource=outcome.resource))
+        kept.append(outcome)
+    if rows:
+        _batch(report, kept, lambda: services.resource_save_many(rows=rows, by=user))
+
+
+def _batch(report, outcomes, write) -> list | None:
+    """The batch's saved objects, or None after reporting each refused row at its cells."""
+    try:
+        return write()
+    except services.RowErrors as exc:
+        for index, error in exc.errors.items():
+            outcomes[index].status = ERROR
+            _service_errors(report, outcomes[index], error)
+        return None
 
 
 def _service_errors(report, outcome, exc) -> None:
