@@ -6,7 +6,6 @@ importer would not take as it is. The agency workbook is the same layout, pre-fi
 current item of the agency, with a dropdown on each choice column and a hint on each header.
 """
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone, translation
@@ -25,7 +24,7 @@ from .cells import FORMULA_PREFIXES, TITLE_FONT, set_text, style_header
 from .gdc_layout import (
     FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, PREFLIGHT_SHEET, SheetSpec, sheet_specs,
 )
-from .gdc_values import cell_text, clean_for_excel
+from .gdc_rows import DataSheet
 
 SLUG_RE = re.compile(r"^[a-z0-9_-]{2,70}$")
 DROPDOWN_ROWS = 1000
@@ -58,45 +57,42 @@ def gdcatalog_export(*, stream, issue=None, agency=None, approved_only: bool = F
     resources = gdc_queries.export_resources(issue=issue, agency=agency, approved_only=approved_only)
     scope = _("approved records only") if approved_only else _("all records")
     return _write(stream=stream, rows=rows, resources=resources, issue=issue, agency=agency, scope=scope,
-                  approved_only=approved_only, for_agency=False)
+                  for_agency=False)
 
 
 def agency_workbook(*, stream, agency) -> ExportSummary:
     """The workbook agency staff fill offline: every current item of the agency, current values."""
-    rows = gdc_queries.agency_rows(agency=agency)
+    rows = (row.export_fields() for row in gdc_queries.agency_rows(agency=agency))
     resources = gdc_queries.export_resources(agency=agency)
     return _write(stream=stream, rows=rows, resources=resources, issue=None, agency=agency,
-                  scope=_("workbook to fill in and upload"), approved_only=False, for_agency=True)
+                  scope=_("workbook to fill in and upload"), for_agency=True)
 
 
-def _write(*, stream, rows, resources, issue, agency, scope, approved_only, for_agency) -> ExportSummary:
+def _write(*, stream, rows, resources, issue, agency, scope, for_agency) -> ExportSummary:
+    """`rows`: (slug, data type, organisation, record status, values); `resources`: (slug, data type, values)."""
     with translation.override("th"):
         workbook = Workbook(write_only=True)
         specs = sheet_specs()
         title_lines = _title_lines(issue, agency, scope)
-        sheets = {spec.title: _start_sheet(workbook, spec, title_lines) for spec in specs}
+        sheets = {(spec.template, spec.data_type): DataSheet(spec, _start_sheet(workbook, spec, title_lines))
+                  for spec in specs}
         preflight = workbook.create_sheet(PREFLIGHT_SHEET)
         summary = ExportSummary()
         checks = _Checks(specs)
-        by_type = {(spec.template, spec.data_type): spec for spec in specs}
-        next_row = defaultdict(lambda: FIRST_DATA_ROW)
-        for row in rows:
-            spec = by_type[(2, row.item.data_type)]
-            values = row.values(approved_only)
-            _append(sheets[spec.title], spec, _temp2_cells(spec, row, values), summary, next_row, checks,
-                    row.slug, values, row.record)
+        for slug, data_type, organisation, status, values in rows:
+            sheet, values = sheets[(2, data_type)], values or {}
+            cells = sheet.temp2_cells(slug, data_type, organisation, values)
+            checks.row(sheet.spec, sheet.append(cells), cells, slug, values, status, summary.findings)
             summary.records += 1
-        for resource in resources:
-            spec = by_type.get((3, resource.record.item.data_type))
-            if spec is None:
+        for slug, data_type, values in resources:
+            sheet, values = sheets.get((3, data_type)), values or {}
+            if sheet is None:
                 continue
-            values = resource.values
-            cells = [resource.record.dataset_name] + [cell_text(column, values) for column in spec.columns[1:]]
-            _append(sheets[spec.title], spec, cells, summary, next_row, checks, resource.record.dataset_name,
-                    values, None)
+            cells = sheet.temp3_cells(slug, values)
+            checks.row(sheet.spec, sheet.append(cells), cells, slug, values, None, summary.findings)
             summary.resources += 1
         if for_agency:
-            _add_dropdowns(workbook, specs, sheets, next_row)
+            _add_dropdowns(workbook, specs, sheets)
         _write_preflight(preflight, title_lines, summary.findings)
         workbook.save(stream)
     return summary
@@ -132,29 +128,6 @@ def _start_sheet(workbook, spec: SheetSpec, title_lines):
     return sheet
 
 
-def _temp2_cells(spec: SheetSpec, row, values: dict) -> list:
-    cells = []
-    for column in spec.columns:
-        if column.name == "name":
-            cells.append(row.slug)
-        elif column.name == "data_type":
-            cells.append(row.item.data_type)
-        elif column.name == "owner_org":
-            cells.append(row.item.agency.name_th)
-        elif column.name == "data_type_other":
-            cells.append(clean_for_excel(values.get("data_type_other", "")))
-        else:
-            cells.append(cell_text(column, values))
-    return cells
-
-
-def _append(sheet, spec, cells, summary, next_row, checks, slug, values, record) -> None:
-    row_number = next_row[spec.title]
-    next_row[spec.title] += 1
-    sheet.append([_safe(sheet, value) for value in cells])
-    summary.findings.extend(checks.row(spec, row_number, cells, slug, values, record))
-
-
 def _safe(sheet, value):
     """Text that Excel would run as a formula goes in as a string cell (cells.set_text)."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
@@ -176,8 +149,9 @@ class _Checks:
             self._messages[key] = str(PREFLIGHT[code]) % params if params else str(PREFLIGHT[code])
         return self._messages[key]
 
-    def row(self, spec: SheetSpec, row_number: int, cells: list, slug: str, values: dict, record) -> list[Finding]:
-        findings = []
+    def row(self, spec: SheetSpec, row_number: int, cells: list, slug: str, values: dict, status: str | None,
+            findings: list[Finding]) -> None:
+        """Add the row's findings; `status` is its Template 2 record's (None for a resource or an item not started)."""
 
         def found(column, code, **params):
             findings.append(Finding(spec.title, row_number, column.letter, column.name, column.item, slug, code,
@@ -186,8 +160,8 @@ class _Checks:
         first = spec.columns[0]
         if not SLUG_RE.match(str(cells[0] or "")):
             found(first, "invalid_slug")
-        if record is not None and record.status != MetadataRecord.Status.APPROVED:
-            found(first, "not_approved", status=str(record.get_status_display()))
+        if status is not None and status != MetadataRecord.Status.APPROVED:
+            found(first, "not_approved", status=str(MetadataRecord.Status(status).label))
         for column in self.multi[spec.title]:
             value = values.get(column.name)
             if isinstance(value, list) and len(value) > 1:
@@ -197,7 +171,6 @@ class _Checks:
                 found(column, "empty_yes_no")
         if spec.template == 3 and not values.get("resource_url"):
             found(spec.column("resource_url") or first, "missing_url")
-        return findings
 
 
 PREFLIGHT = {
@@ -225,7 +198,7 @@ def _write_preflight(sheet, title_lines, findings: list[Finding]) -> None:
                       finding.item, finding.code, finding.message])
 
 
-def _add_dropdowns(workbook, specs, sheets, next_row) -> None:
+def _add_dropdowns(workbook, specs, sheets) -> None:
     """A hidden sheet of the standard's lists; a dropdown per choice column, a hint per header."""
     lists = {}
     for spec in specs:
@@ -239,8 +212,9 @@ def _add_dropdowns(workbook, specs, sheets, next_row) -> None:
     for index in range(longest):
         holder.append([_safe(holder, choices[index]) if index < len(choices) else None for choices in lists])
     for spec in specs:
-        sheet = sheets[spec.title]
-        last = max(next_row[spec.title] - 1, FIRST_DATA_ROW) + (DROPDOWN_ROWS if spec.template == 3 else 0)
+        data_sheet = sheets[(spec.template, spec.data_type)]
+        sheet = data_sheet.sheet
+        last = max(data_sheet.next_row - 1, FIRST_DATA_ROW) + (DROPDOWN_ROWS if spec.template == 3 else 0)
         last = max(last, FIRST_DATA_ROW + 50)
         for column in spec.columns:
             sheet.data_validations.append(_hint(column))

@@ -22,6 +22,11 @@ class ExchangeRow:
             return self.record.approved_values or {}
         return self.record.values or {}
 
+    def export_fields(self, approved_only: bool = False) -> tuple:
+        """(slug, data type, organisation, record status or None, values): what `export_rows` gives for a record."""
+        status = self.record.status if self.record is not None else None
+        return self.slug, self.item.data_type, self.item.agency.name_th, status, self.values(approved_only)
+
 
 def _records(*, issue=None, agency=None, approved_only=False):
     records = MetadataRecord.objects.filter(item__status=ItemStatus.CURRENT)
@@ -35,22 +40,20 @@ def _records(*, issue=None, agency=None, approved_only=False):
 
 
 def export_rows(*, issue=None, agency=None, approved_only=False):
-    """Every record in scope (one query, streamed), by issue and item code."""
-    records = _records(issue=issue, agency=agency, approved_only=approved_only).select_related(
-        "item__agency", "item__issue").order_by("item__issue__number", "item__code", "pk").defer(
-        "values" if approved_only else "approved_values", "review_comments")  # the JSON the export never reads
-    for record in records.iterator(chunk_size=2000):
-        yield ExchangeRow(record.item, record, record.dataset_name)
+    """Every record in scope, by issue and item code (one query, streamed), as plain tuples
+    (slug, data type, organisation, status, values): no model instances, only the JSON exported."""
+    records = _records(issue=issue, agency=agency, approved_only=approved_only).order_by(
+        "item__issue__number", "item__code", "pk")
+    return records.values_list("dataset_name", "item__data_type", "item__agency__name_th", "status",
+                               "approved_values" if approved_only else "values").iterator(chunk_size=2000)
 
 
 def export_resources(*, issue=None, agency=None, approved_only=False):
-    """Template 3 resources of the records in scope (one query)."""
+    """Template 3 resources of the records in scope (one query, streamed) as (slug, data type, values)."""
     resources = Resource.objects.filter(record__in=_records(issue=issue, agency=agency, approved_only=approved_only))
-    # Only what a Temp3 row needs: not the record's two JSON columns (decoded once per resource otherwise).
-    resources = resources.select_related("record__item").only(
-        "record_id", "position", "values", "record__dataset_name", "record__item__data_type")
     return resources.order_by(
-        "record__item__issue__number", "record__item__code", "record__pk", "position", "pk").iterator(chunk_size=2000)
+        "record__item__issue__number", "record__item__code", "record__pk", "position", "pk").values_list(
+        "record__dataset_name", "record__item__data_type", "values").iterator(chunk_size=2000)
 
 
 def agency_rows(*, agency) -> list[ExchangeRow]:
