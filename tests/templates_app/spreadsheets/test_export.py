@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from catalog.models import DataType
 from templates_app import services
 from templates_app.models import MetadataRecord
-from templates_app.spreadsheets.gdc_export import gdcatalog_export
-from tests.templates_app.factories import valid_values
+from templates_app.services import resource_create
+from templates_app.spreadsheets.gdc_export import agency_workbook, gdcatalog_export
+from tests.templates_app.factories import resource_values, valid_values
 
 from .test_layout import EXPECTED
 
@@ -140,3 +141,83 @@ def test_export_runs_a_constant_number_of_queries(make_item, agency_user):
         item = make_item(data_type)
         services.metadata_save_draft(item=item, values=valid_values(data_type), version=None, by=agency_user)
     assert queries() == few
+
+
+def read_only_rows(stream: io.BytesIO, title: str) -> list[tuple]:
+    """A sheet's rows as `bench.measure.read_cells` reads them (read-only: no padding past a row's last cell)."""
+    workbook = openpyxl.load_workbook(io.BytesIO(stream.getvalue()), read_only=True)
+    try:
+        return [tuple(row) for row in workbook[title].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def test_known_export_cell_by_cell(filled, agency_user, doae_domain):
+    record = filled[DataType.RECORD]
+    resource_create(record=record, values=resource_values(DataType.RECORD), by=agency_user)
+    stream = io.BytesIO()
+    gdcatalog_export(stream=stream)
+    slug, organisation = record.dataset_name, agency_user.agency.name_th
+    temp2 = read_only_rows(stream, "Temp2_Meta_Record")
+    assert temp2[4] == tuple(range(1, 26)) and len(temp2) == 6
+    # Empty fields stay empty and the row keeps the header's 25 columns.
+    assert temp2[5] == (slug, "ข้อมูลระเบียน", "พื้นที่ปลูกทุเรียน จำแนกรายอำเภอ", organisation,
+                        "กลุ่มยุทธศาสตร์และสารสนเทศ", "info@pattani.go.th", "ทุเรียน,เกษตร,ปัตตานี",
+                        "พื้นที่ปลูกทุเรียนรายอำเภอ ปีละครั้ง", "พันธกิจหน่วยงาน", "ปี", "1", "อำเภอ",
+                        "สำนักงานเกษตรจังหวัดปัตตานี", "CSV,XLS", "ข้อมูลสาธารณะ", "Open Data Common") + (None,) * 9
+    assert read_only_rows(stream, "Temp3_Resource_Record")[5:] == [(
+        slug, "ตารางพื้นที่ปลูกทุเรียนรายอำเภอ ปี 2566", "https://pattani.doae.go.th/opendata/durian.csv",
+        "พื้นที่ปลูกทุเรียนรายอำเภอ", "ไม่มีการจำกัดการเข้าถึงข้อมูล", "2566-09-30", "CSV", "2565-10-01", "บุคคล")]
+    preflight = read_only_rows(stream, "รายงานตรวจสอบก่อนนำเข้า")
+    assert preflight[2] == ("มี 17 ช่องที่ควรตรวจก่อนนำเข้า GD Catalog",)
+    assert [row for row in preflight[4:] if row[0] == "Temp2_Meta_Record"] == [
+        ("Temp2_Meta_Record", "A6", slug, "name", None, "not_approved",
+         "รายการนี้ยังไม่ได้รับการอนุมัติ (สถานะ: ฉบับร่าง)"),
+        ("Temp2_Meta_Record", "N6", slug, "data_format", "12", "multiple_values",
+         "มี 2 ค่าในช่องที่รับได้ค่าเดียว ระบบนำเข้า GD Catalog จะบันทึกทั้งช่องเป็น “อื่นๆ”"),
+        ("Temp2_Meta_Record", "X6", slug, "high_value_dataset", "22", "empty_yes_no",
+         "ช่องใช่/ไม่ใช่ว่างอยู่ ระบบนำเข้า GD Catalog จะถือว่าเป็น “ใช่”"),
+        ("Temp2_Meta_Record", "Y6", slug, "reference_data", "23", "empty_yes_no",
+         "ช่องใช่/ไม่ใช่ว่างอยู่ ระบบนำเข้า GD Catalog จะถือว่าเป็น “ใช่”"),
+    ]
+
+
+def test_formula_like_text_in_resources_and_slugs_is_stored_as_text(filled, agency_user, doae_domain):
+    record = filled[DataType.STATISTICAL]
+    resource_create(record=record, values=resource_values(DataType.STATISTICAL, description="=WEBSERVICE(\"x\")",
+                                                          resource_name="+ตาราง"), by=agency_user)
+    MetadataRecord.objects.filter(pk=record.pk).update(dataset_name="=cmd|' /C calc'!A0")
+    stream = io.BytesIO()
+    gdcatalog_export(stream=stream)
+    workbook = openpyxl.load_workbook(io.BytesIO(stream.getvalue()))
+    [row] = workbook["Temp3_Resource_Stat"].iter_rows(min_row=6)
+    assert [row[0].value, row[1].value, row[3].value] == ["=cmd|' /C calc'!A0", "+ตาราง", "=WEBSERVICE(\"x\")"]
+    assert {row[0].data_type, row[1].data_type, row[3].data_type} == {"s"}
+    [temp2] = workbook["Temp2_Meta_Stat"].iter_rows(min_row=6, max_col=1)
+    assert (temp2[0].value, temp2[0].data_type) == ("=cmd|' /C calc'!A0", "s")
+    flagged = [r[2] for r in workbook["รายงานตรวจสอบก่อนนำเข้า"].iter_rows(min_row=5) if r[5].value == "invalid_slug"]
+    assert [(cell.value, cell.data_type) for cell in flagged] == [("=cmd|' /C calc'!A0", "s")] * 2  # Temp2, Temp3
+
+
+def test_every_export_runs_a_constant_number_of_queries_with_resources(make_item, agency_user, doae_domain,
+                                                                       office_user):
+    def queries(export, **options) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            export(stream=io.BytesIO(), **options)
+        return len(captured)
+
+    def add(data_type):
+        item = make_item(data_type)
+        record = services.metadata_submit(item=item, values=valid_values(data_type), version=None, by=agency_user)
+        services.metadata_approve(record=record, version=record.version, by=office_user)
+        for _ in range(2):
+            resource_create(record=record, values=resource_values(data_type), by=agency_user)
+
+    add(DataType.STATISTICAL)
+    exports = [(gdcatalog_export, {}), (gdcatalog_export, {"approved_only": True}),
+               (gdcatalog_export, {"agency": agency_user.agency}), (agency_workbook, {"agency": agency_user.agency})]
+    few = [queries(export, **options) for export, options in exports]
+    for data_type in list(DataType) * 2:
+        add(data_type)
+    assert [queries(export, **options) for export, options in exports] == few
+    assert few[:3] == [3, 3, 3]  # records, resources, the province's name
