@@ -5,6 +5,7 @@ writes them all (a constant number of queries) or raises `RowErrors` with each r
 error and writes nothing. The single-record services are batches of one (`only_row`).
 """
 import sqlite3
+import weakref
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, router
@@ -33,6 +34,48 @@ def only_row(write):
     except RowErrors as exc:
         raise exc.errors[0] from None
     return saved
+
+
+class Cleaned:
+    """Input and what a service's own cleaning made of it (`metadata_clean`, `resource_clean`).
+
+    A caller that cleaned values to preview them passes this to the write instead of the raw
+    values: the write takes `values` and `errors` as they are only if this object came from that
+    cleaning, under the same rules (`key`: the schema, and for Template 3 the agency's domains as
+    read under the write's lock), and was not changed since; else it cleans `raw` again.
+    """
+
+    __slots__ = ("raw", "values", "errors", "_key", "_snapshot", "__weakref__")
+
+    def __init__(self, raw: dict, values: dict, errors: dict, key):
+        self.raw, self.values, self.errors, self._key = raw, values, errors, key
+        self._snapshot = _copy(values), {name: list(found) for name, found in errors.items()}
+
+    def trusted(self, key) -> bool:
+        return self in _ISSUED and self._key == key and (self.values, self.errors) == self._snapshot
+
+
+_ISSUED = weakref.WeakSet()  # the Cleaned objects the services' cleaning made (and no one else)
+
+
+def sealed(raw: dict, cleaned: tuple[dict, dict], key) -> Cleaned:
+    """For the services' cleaning functions only: their result, which their writes may take as it is."""
+    result = Cleaned(raw, *cleaned, key)
+    _ISSUED.add(result)
+    return result
+
+
+def reuse_or_clean(values, key, clean) -> tuple[dict, dict]:
+    """(values, errors) of a trusted `Cleaned`, else `clean(raw input)`."""
+    if isinstance(values, Cleaned):
+        if values.trusted(key):
+            return values.values, values.errors
+        values = values.raw
+    return clean(values)
+
+
+def _copy(values: dict) -> dict:
+    return {name: list(value) if isinstance(value, list) else value for name, value in values.items()}
 
 
 def check_fields(instance, fields) -> None:

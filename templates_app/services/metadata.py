@@ -17,7 +17,7 @@ from templates_app.gdschema import get_schema
 from templates_app.gdschema.validation import clean_values, record_summary
 from templates_app.models import MetadataRecord, validate_dataset_name
 
-from .batch import RowErrors, check_fields, only_row, write_with_history
+from .batch import Cleaned, RowErrors, check_fields, only_row, reuse_or_clean, sealed, write_with_history
 
 Status = MetadataRecord.Status
 #: What a save sets (besides the review's own fields): checked by the model's field rules, then written.
@@ -45,7 +45,7 @@ class DraftRow:
     first save) and, optionally, a new GD Catalog slug."""
 
     item: Item
-    values: dict
+    values: dict | Cleaned
     version: int | None
     dataset_name: str | None = None
 
@@ -54,6 +54,13 @@ def dataset_name_default(item: Item) -> str:
     """A GD Catalog slug from the item's code: `I1-005` of FY 2566 → `ptn2566-i1-005`."""
     slug = re.sub(r"[^a-z0-9_-]+", "-", item.code.lower()).strip("-")
     return f"fy{item.issue.fiscal_year}-{slug}"[:70]
+
+
+def metadata_clean(*, data_type: str, values: dict, complete: bool = False) -> Cleaned:
+    """The schema's cleaning of values as typed (`.values`, `.errors`), e.g. to preview a change; pass
+    the result to `metadata_save_drafts` (or `metadata_submit` when `complete`) to save them as they are."""
+    schema = get_schema(data_type)
+    return sealed(values, clean_values(values, schema=schema, complete=complete), key=(schema, complete))
 
 
 def metadata_save_draft(*, item: Item, values: dict, version: int | None, by, dataset_name: str | None = None
@@ -110,7 +117,9 @@ def _write(rows: list[DraftRow], *, by, submit: bool) -> list[MetadataRecord]:
         if not (getattr(by, "is_agency_staff", False) and by.agency_id == row.item.agency_id):
             errors[index] = PermissionDenied("Only staff of the owning agency edit its Template 2 records.")
         else:
-            cleaned[index] = clean_values(row.values, schema=get_schema(row.item.data_type), complete=submit)
+            schema = get_schema(row.item.data_type)
+            cleaned[index] = reuse_or_clean(row.values, (schema, submit), lambda raw: clean_values(
+                raw, schema=schema, complete=submit))
     with transaction.atomic():
         allowed = [row for index, row in enumerate(rows) if index in cleaned]
         current = _lock([row.item for row in allowed])

@@ -21,7 +21,7 @@ from templates_app.gdschema.resources import get_resource_schema
 from templates_app.gdschema.validation import clean_resource_values
 from templates_app.models import MetadataRecord, Resource
 
-from .batch import RowErrors, check_fields, only_row, write_with_history
+from .batch import Cleaned, RowErrors, check_fields, only_row, reuse_or_clean, sealed, write_with_history
 
 #: "Check now" runs inside a web request: short limits (the nightly run uses the engine's defaults).
 CHECK_NOW_CONNECT_TIMEOUT = 3.0
@@ -34,13 +34,20 @@ WRITTEN = ("position", "values", "url", "is_complete", "updated_by", "updated_at
 class ResourceRow:
     """One row of a batch write: a new resource of `record`, or new values for `resource`."""
 
-    values: dict
+    values: dict | Cleaned
     record: MetadataRecord | None = None
     resource: Resource | None = None
 
     @property
     def record_id(self) -> int:
         return self.resource.record_id if self.resource is not None else self.record.pk
+
+
+def resource_clean(*, data_type: str, values: dict, domains) -> Cleaned:
+    """The schema's cleaning of a Template 3 row as typed, the URL on one of `domains` (`.values`, `.errors`);
+    `resource_save_many` takes the result as it is if the agency's domains are still these."""
+    schema, domains = get_resource_schema(data_type), frozenset(domains)
+    return sealed(values, clean_resource_values(values, schema=schema, domains=domains), key=(schema, domains))
 
 
 def resource_create(*, record: MetadataRecord, values: dict, by) -> Resource:
@@ -192,8 +199,9 @@ def _prepare(row: ResourceRow, current, parent: _Parent, domains, positions, by)
         raise ValidationError({"__all__": [ValidationError(
             _("Only data sets of category ข้อมูลสาธารณะ (item 13 of Template 2) have Template 3 records."),
             code="not_public")]})
-    cleaned, errors = clean_resource_values(row.values, schema=get_resource_schema(parent.data_type),
-                                            domains=domains[parent.agency_id])
+    schema, allowed = get_resource_schema(parent.data_type), frozenset(domains[parent.agency_id])
+    cleaned, errors = reuse_or_clean(row.values, (schema, allowed), lambda raw: clean_resource_values(
+        raw, schema=schema, domains=allowed))
     if errors:
         raise ValidationError(errors)
     if row.resource is None:

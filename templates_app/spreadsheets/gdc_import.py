@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import AgencyDomain
 from templates_app import services
-from templates_app.gdschema.validation import clean_resource_values, clean_values
 from templates_app.models import MetadataRecord
 from templates_app.selectors import metadata_changes
 
@@ -84,7 +83,7 @@ class RowOutcome:
     item: object = None
     record: object = None
     resource: object = None
-    raw: dict = field(default_factory=dict)
+    values: services.Cleaned | None = None   # the row as cleaned by the service that writes it
     columns: dict = field(default_factory=dict)
 
 
@@ -239,16 +238,15 @@ def _plan_temp2(spec, number, values, mine, others, agency, seen, report) -> Row
         outcome.status = ERROR
         return outcome
     outcome.item, outcome.record, outcome.title = row.item, row.record, row.item.name
-    cleaned, errors = clean_values(raw, schema=spec.schema, complete=False)
-    _field_errors(report, spec, number, errors)
+    outcome.values = cleaned = services.metadata_clean(data_type=spec.data_type, values=raw)
+    _field_errors(report, spec, number, cleaned.errors)
     old = row.values()
-    outcome.raw = raw
     if len(report.errors) > errors_before:
         outcome.status = ERROR
-    elif cleaned == old:
+    elif cleaned.values == old:
         outcome.status = UNCHANGED
     else:
-        outcome.changes = metadata_changes(old, cleaned, schema=spec.schema)
+        outcome.changes = metadata_changes(old, cleaned.values, schema=spec.schema)
         outcome.status = NEW if row.record is None else CHANGED
         if row.record is not None and row.record.status == MetadataRecord.Status.SUBMITTED:
             _fail(report, spec.title, number, spec.columns[0], import_error("locked", slug=slug[:80]))
@@ -270,21 +268,21 @@ def _plan_temp3(spec, number, values, mine, others, agency, planned, resources, 
         _fail(report, spec.title, number, spec.columns[0], import_error("no_record", slug=slug[:80]))
         outcome.status = ERROR
         return outcome
-    outcome.item, outcome.record, outcome.raw = row.item, row.record, raw
+    outcome.item, outcome.record = row.item, row.record
     position = taken.get(slug, 0)
     taken[slug] = position + 1
     existing = resources.get(row.record.pk, []) if row.record is not None else []
     outcome.resource = existing[position] if position < len(existing) else None
     outcome.title = row.item.name
-    cleaned, errors = clean_resource_values(raw, schema=spec.schema, domains=domains)
-    _field_errors(report, spec, number, errors)
+    outcome.values = cleaned = services.resource_clean(data_type=spec.data_type, values=raw, domains=domains)
+    _field_errors(report, spec, number, cleaned.errors)
     old = outcome.resource.values if outcome.resource is not None else {}
     if len(report.errors) > errors_before:
         outcome.status = ERROR
-    elif cleaned == old:
+    elif cleaned.values == old:
         outcome.status = UNCHANGED
     else:
-        outcome.changes = metadata_changes(old, cleaned, schema=spec.schema)
+        outcome.changes = metadata_changes(old, cleaned.values, schema=spec.schema)
         outcome.status = NEW if outcome.resource is None else CHANGED
     return outcome
 
@@ -322,7 +320,7 @@ def _apply(report: ImportReport, user) -> None:
 
 def _apply_temp2(report, outcomes, user) -> dict | None:
     """{slug: saved record}, or None when the service refused a row (reported; nothing written)."""
-    rows = [services.DraftRow(item=outcome.item, values=outcome.raw,
+    rows = [services.DraftRow(item=outcome.item, values=outcome.values,
                               version=outcome.record.version if outcome.record is not None else None,
                               dataset_name=outcome.slug if outcome.record is None else None)
             for outcome in outcomes]
@@ -340,8 +338,8 @@ def _apply_temp3(report, outcomes, created, user) -> None:
                 outcome.status = ERROR
                 _service_errors(report, outcome, import_error("no_record", slug=outcome.slug[:80]))
             continue  # else: another row was refused, nothing is written; this one was checked in the plan
-        rows.append(services.ResourceRow(outcome.raw, record=record) if outcome.resource is None
-                    else services.ResourceRow(outcome.raw, resource=outcome.resource))
+        rows.append(services.ResourceRow(outcome.values, record=record) if outcome.resource is None
+                    else services.ResourceRow(outcome.values, resource=outcome.resource))
         kept.append(outcome)
     if rows:
         _batch(report, kept, lambda: services.resource_save_many(rows=rows, by=user))

@@ -95,9 +95,12 @@ def records_by_slug(slugs, *, batch: int = 900) -> dict[str, MetadataRecord]:
 
 
 def resources_of(*, agency) -> dict[int, list]:
-    """{record pk: [resources in position order]} for the agency's records (one query)."""
+    """{record pk: [resources in position order]} for the agency's records (one query).
+
+    Without their records: the import compares values and hands the resources to the batch
+    service, which reads what its rules need under a lock."""
     grouped = {}
-    resources = Resource.objects.filter(record__item__agency=agency).select_related("record__item")
+    resources = Resource.objects.filter(record__item__agency=agency)
     for resource in resources.order_by("record", "position", "pk"):
         grouped.setdefault(resource.record_id, []).append(resource)
     return grouped
