@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -179,7 +180,9 @@ class _Names:
     """The batch's GD Catalog slugs, looked up in one query: new records' defaults and the names asked for."""
 
     def __init__(self, rows: list[DraftRow], current: dict):
-        self.defaults = {row.item.pk: dataset_name_default(row.item) for row in rows if row.item.pk not in current}
+        new = [row.item for row in rows if row.item.pk not in current]
+        prefetch_related_objects(new, "issue")  # the default code names the fiscal year (a query if not loaded)
+        self.defaults = {item.pk: dataset_name_default(item) for item in new}
         asked = {row.dataset_name.strip() for row in rows if row.dataset_name is not None}
         wanted = set(self.defaults.values()) | asked
         self.holders = dict(MetadataRecord.objects.filter(dataset_name__in=wanted).values_list(
