@@ -105,3 +105,24 @@ def test_another_agencys_user_is_refused_on_every_changed_row(filled, agency_use
     assert [(e.sheet, e.row, e.column, e.code) for e in report.errors] == [
         ("Temp2_Meta_Record", row, "A", "permission_denied")]
     assert MetadataRecord.objects.get(pk=record.pk).version == record.version
+
+
+def test_a_new_data_set_and_its_resource_are_created_by_one_import(filled, agency_user, doae_domain):
+    item = filled["not_started"]
+    slug = services.dataset_name_default(item)
+    data = workbook_bytes(agency_user.agency)
+    source = find_row(data, "Temp2_Meta_Record", filled[DataType.RECORD].dataset_name)
+    target = find_row(data, "Temp2_Meta_Record", slug)
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Temp2_Meta_Record"]
+    changes = {("Temp2_Meta_Record", f"{cell.column_letter}{target}"): cell.value
+               for cell in sheet[source][1:] if cell.value is not None}
+    changes.update({("Temp3_Resource_Record", f"{letter}6"): value for letter, value in zip(
+        "ABCDEFGHI", [slug, "ตาราง", "https://pattani.doae.go.th/new.csv", "คำอธิบาย", "ไม่มีเงื่อนไข",
+                      "2566-09-30", "CSV", "2565-10-01", "บุคคล"])})
+    report = run(edit(data, changes), agency_user, dry_run=False)
+    assert report.errors == [] and report.created == 2
+    record = MetadataRecord.objects.get(item=item)
+    assert record.dataset_name == slug and record.is_public_category
+    [resource] = record.resources.all()
+    assert (resource.position, resource.url) == (1, "https://pattani.doae.go.th/new.csv")
+    assert resource.history.first().history_change_reason == "created"
