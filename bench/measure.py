@@ -2,6 +2,7 @@
 import gc
 import http.client
 import io
+import itertools
 import os
 import signal
 import socket
@@ -141,10 +142,13 @@ def page(client, url: str, *, runs: int = 5) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from django.core.cache import cache
+
     response = client.get(url)  # warm-up
     assert response.status_code == 200, (url, response.status_code)
     times = []
     for _ in range(runs):
+        cache.clear()  # every timed request renders the page (the HTTP measure shows the page cache at work)
         with CaptureQueriesContext(connection) as queries:
             seconds, response = _timed(client.get, url)
         assert response.status_code == 200, (url, response.status_code)
@@ -176,10 +180,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def load(port: int, path: str, *, clients: int, seconds: float) -> dict:
-    """`clients` threads, each one keep-alive connection to 127.0.0.1, GET `path` until `seconds` pass."""
+def load(port: int, path: str, *, clients: int, seconds: float, unique: bool = False) -> dict:
+    """`clients` threads, each one keep-alive connection to 127.0.0.1, GET `path` until `seconds` pass.
+
+    `unique`: every request gets its own query string (`?bench=N`), so no page cache can answer it.
+    """
     latencies, errors, lock = [], [0], threading.Lock()
     deadline = time.monotonic() + seconds
+    counter = itertools.count()
 
     def worker():
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -187,7 +195,7 @@ def load(port: int, path: str, *, clients: int, seconds: float) -> dict:
         while time.monotonic() < deadline:
             started = time.perf_counter()
             try:
-                connection.request("GET", path)
+                connection.request("GET", f"{path}?bench={next(counter)}" if unique else path)
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -220,7 +228,11 @@ def load(port: int, path: str, *, clients: int, seconds: float) -> dict:
 
 def http_throughput(*, url_path: str, page_bytes: int, clients: int = 16, seconds: float = 20.0,
                     workers: int = 2, log_path: Path = BENCH_DIR / "gunicorn.log") -> dict:
-    """The item list page vs `/bench/static-page/` of the same size, from one gunicorn (`workers` sync workers)."""
+    """The item list page vs `/bench/static-page/` of the same size, from one gunicorn (`workers` sync workers).
+
+    `ours` is the page as visitors who are not signed in get it (the page cache, checked against
+    the data's fingerprint on every request); `rendered` is the same page rendered for every request.
+    """
     port = _free_port()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "BENCH_STATIC_PAGE_BYTES": str(page_bytes)}
     log = open(log_path, "wb")
@@ -233,6 +245,7 @@ def http_throughput(*, url_path: str, page_bytes: int, clients: int = 16, second
         warm = min(3.0, seconds / 4)
         load(port, url_path, clients=clients, seconds=warm)
         ours = load(port, url_path, clients=clients, seconds=seconds)
+        rendered = load(port, url_path, clients=clients, seconds=seconds, unique=True)
         load(port, "/bench/static-page/", clients=clients, seconds=warm)
         baseline = load(port, "/bench/static-page/", clients=clients, seconds=seconds)
     finally:
@@ -244,6 +257,7 @@ def http_throughput(*, url_path: str, page_bytes: int, clients: int = 16, second
             server.wait()
         log.close()
     return {"clients": clients, "workers": workers, "page_bytes": page_bytes, "ours": ours, "baseline": baseline,
+            "rendered": rendered,
             "ratio": ours["rps"] / baseline["rps"] if baseline["rps"] else 0.0}
 
 

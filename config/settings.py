@@ -88,8 +88,15 @@ WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# Keep each worker's connection open between requests (a new PostgreSQL connection costs more than
+# a whole cached page); health checks drop a connection the server closed.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Rendered fragments of public pages, keyed by a fingerprint of the data they show (read from the
+# database on every request), so each app server may keep its own in-memory cache.
+CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://portal")}
 
 AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a locked-out username+IP before the password is even checked.

@@ -1,9 +1,18 @@
 import pytest
+from django.core.cache import cache
 
 from accounts.models import User
 from catalog.demo import demo_files, demo_users
 from catalog.services import reference_load
 from tests.factories import AgencyFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached pages (the cache lives in the test process's memory)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -101,7 +101,8 @@ class Item(ItemState, TimeStampedModel):
             choices_constraint("data_type", DataType.choices, "item_data_type_valid"),
             choices_constraint("status", ItemStatus.choices, "item_status_valid"),
         ]
-        indexes = [models.Index(fields=["agency", "status"]), models.Index(fields=["issue", "status"])]
+        indexes = [models.Index(fields=["agency", "status"]), models.Index(fields=["issue", "status"]),
+                   models.Index(fields=["issue", "updated_at"])]  # `issue_page_version` reads only this index
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_th}"

@@ -8,6 +8,7 @@ from .issues import (
     issue_resolution,
     issue_snapshot_points,
     issue_summary,
+    issue_page_version,
 )
 from .items import issue_revisions, item_get, item_list, item_revisions, items_by_dimension, revision_trail
 
@@ -22,6 +23,7 @@ __all__ = [
     "issue_revisions",
     "issue_snapshot_points",
     "issue_summary",
+    "issue_page_version",
     "item_get",
     "item_list",
     "item_revisions",

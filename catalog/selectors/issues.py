@@ -3,14 +3,16 @@
 All counting is done by the database in a fixed number of queries, whatever the number of items.
 """
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from catalog.models import DevelopmentIssue, Item, ItemRevision, Meeting
+from catalog.models import Agency, DevelopmentIssue, Dimension, Item, ItemRevision, Meeting, Province
 from catalog.models.items import ItemStatus
 from catalog.thaidates import format_be_date
 
@@ -49,8 +51,10 @@ class SnapshotPoint:
 
 def issue_list(*, fiscal_year: int | None = None) -> QuerySet[DevelopmentIssue]:
     issues = DevelopmentIssue.objects.select_related("province")
-    year = fiscal_year or current_fiscal_year()
-    return issues.filter(fiscal_year=year) if year else issues.none()
+    if fiscal_year:
+        return issues.filter(fiscal_year=fiscal_year)
+    latest = DevelopmentIssue.objects.order_by("-fiscal_year").values("fiscal_year")[:1]
+    return issues.filter(fiscal_year=Subquery(latest))  # the current year, in the same query
 
 
 def current_fiscal_year() -> int | None:
@@ -63,6 +67,37 @@ def issue_get(*, number: int, fiscal_year: int | None = None) -> DevelopmentIssu
     if issue is None:
         raise Http404(_("No such development issue."))
     return issue
+
+
+def issue_page_version(*, number: int) -> str | None:
+    """A fingerprint of everything the Template 1 page of issue `number` (this fiscal year) shows,
+    in one small query; None if there is no such issue.
+
+    It changes whenever the issue, its items or dimensions, an agency, a meeting or the province is
+    added, changed or deleted (a count catches a deletion, the latest `updated_at` an edit; every
+    Template 1 revision saves its item), so a page kept under it is never older than the data, on
+    any app server. Plain SQL: it runs on every request for the page, and building the
+    equivalent ORM query would cost more than running it.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_page_version_sql(), [number])
+        row = cursor.fetchone()
+    return "|".join(str(value) for value in row) if row else None
+
+
+@functools.cache
+def _page_version_sql() -> str:
+    def table(model) -> str:
+        return connection.ops.quote_name(model._meta.db_table)
+
+    def stamp(model, where: str = "") -> str:
+        return (f"(SELECT COUNT(*) FROM {table(model)} {where}), "
+                f"(SELECT MAX(updated_at) FROM {table(model)} {where})")
+
+    issue = table(DevelopmentIssue)
+    return (f"SELECT i.id, i.updated_at, {stamp(Item, 'WHERE issue_id = i.id')}, "
+            f"{stamp(Dimension, 'WHERE issue_id = i.id')}, {stamp(Agency)}, {stamp(Meeting)}, {stamp(Province)} "
+            f"FROM {issue} i WHERE i.number = %s AND i.fiscal_year = (SELECT MAX(fiscal_year) FROM {issue})")
 
 
 def issue_counts(*, issues, as_of: dt.date | None = None) -> dict[int, Counts]:

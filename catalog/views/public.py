@@ -4,6 +4,7 @@ from django.views.decorators.http import require_GET
 
 from catalog import selectors
 from catalog.filters import ItemFilter
+from catalog.page_cache import public_page_cache
 from catalog.pagination import page_of
 
 ITEMS_PER_PAGE = 100
@@ -18,6 +19,7 @@ def home(request):
 
 
 @require_GET
+@public_page_cache(version=selectors.issue_page_version)
 def issue_detail(request, number: int):
     issue = selectors.issue_get(number=number)
     item_filter = ItemFilter(request.GET, queryset=selectors.item_list(issue=issue), issue=issue)

@@ -29,5 +29,5 @@ def test_bench_tiny_run_writes_every_key(tmp_path):
     for growth in results["page_time_growth"].values():
         assert isinstance(growth, float) and growth > 0
     assert len(results["export_ms_per_item"]) == 2 and len(results["sizes"]) == 2
-    assert results["import_rows"] > 0 and results["http_rps"][0] > 0
+    assert results["import_rows"] > 0 and results["http_rps"][0] > 0 and results["http_rendered_rps"] > 0
     assert "measure" in done.stdout and "URL checks" in done.stdout

@@ -81,9 +81,18 @@ def test_healthz(client, db):
 
 
 def test_english_can_be_chosen(client, pattani):
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client.get(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get("/").content.decode()
     assert "Development issues" in html and "Pattani" in html
+
+
+@pytest.mark.parametrize("next_url, lands_on", [("/issues/1/?level=central", "/issues/1/?level=central"),
+                                                ("https://evil.example/", "/"), ("//evil.example/", "/")])
+def test_the_language_switch_is_a_link_back_to_this_site_only(client, db, next_url, lands_on):
+    response = client.get(reverse("set_language"), {"language": "en", "next": next_url})
+    assert response.status_code == 302 and response["Location"] == lands_on
+    assert response.cookies["django_language"].value == "en"
+    assert "django_language" not in client.get(reverse("set_language"), {"language": "xx"}).cookies
 
 
 def test_load_demo_twice_gives_the_same_state(db):
