@@ -8,13 +8,10 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-production")
 
 from config.settings import *  # noqa: E402,F403
-from config.settings import env  # noqa: E402
+from config.settings import database  # noqa: E402
 
 DEBUG = False
-DATABASES = {"default": env.db("BENCH_DATABASE_URL")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": database("BENCH_DATABASE_URL")}
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

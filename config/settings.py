@@ -86,12 +86,22 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
-# Keep each worker's connection open between requests (a new PostgreSQL connection costs more than
-# a whole cached page); health checks drop a connection the server closed.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+def database(url_variable: str, default: str | None = None) -> dict:
+    """The database named by an environment variable, set up the way the portal runs."""
+    config = env.db(url_variable, default=default)
+    config["ATOMIC_REQUESTS"] = False
+    # Keep each worker's connection open between requests (a new PostgreSQL connection costs more
+    # than a whole cached page); health checks drop a connection the server closed.
+    config["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+    config["CONN_HEALTH_CHECKS"] = True
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # The dashboards' counting queries are estimated just above PostgreSQL's JIT threshold at a
+        # few thousand items, and compiling them takes longer than running them.
+        config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    return config
+
+
+DATABASES = {"default": database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered fragments of public pages, keyed by a fingerprint of the data they show (read from the

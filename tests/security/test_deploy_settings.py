@@ -95,3 +95,13 @@ def test_the_session_expires_after_its_age(signed_in):
     Session.objects.filter(pk=session.pk).update(expire_date=timezone.now() - dt.timedelta(seconds=1))
     response = signed_in.get("/accounts/password_change/")
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_production_database_connections_persist_and_postgresql_has_no_jit():
+    script = ("from django.db import connection as c; d = c.settings_dict; "
+              "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d.get('OPTIONS', {}).get('options'))")
+    env = {**PRODUCTION, "DATABASE_URL": "postgres://portal@db.example.go.th:5432/catalog"}
+    result = manage("shell", "--no-imports", "-c", script, env=env)
+    assert result.stdout.split() == ["60", "True", "-c", "jit=off"], result.stdout + result.stderr
+    result = manage("shell", "--no-imports", "-c", script, env={**PRODUCTION, "DATABASE_URL": "sqlite:////tmp/portal.sqlite3"})
+    assert result.stdout.split() == ["60", "True", "None"], result.stdout + result.stderr
