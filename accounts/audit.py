@@ -8,7 +8,7 @@ the database is later restored from a backup.
 """
 import logging
 
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.core.serializers.json import DjangoJSONEncoder
 from django.dispatch import receiver
 
@@ -81,6 +81,13 @@ def audit_role_change(*, user: User, before: dict | None, actor=None) -> AuditEv
 def _signed_in(sender, request, user, **kwargs):
     audit_record(kind=Kind.SIGN_IN, actor=user, summary=f"{user.username} signed in",
                  details={"username": user.username, "ip": client_ip(request)})
+
+
+@receiver(user_logged_out, dispatch_uid="audit_sign_out")
+def _signed_out(sender, request, user, **kwargs):
+    if user is not None:  # a sign-out without a session is no event
+        audit_record(kind=Kind.SIGN_OUT, actor=user, summary=f"{user.username} signed out",
+                     details={"username": user.username, "ip": client_ip(request)})
 
 
 @receiver(user_login_failed, dispatch_uid="audit_sign_in_failed")

@@ -57,18 +57,22 @@ class User(AbstractUser):
         return self.is_statistics_office or self.is_portal_admin
 
 
+class AuditKind(models.TextChoices):
+    SIGN_IN = "sign_in", _("Signed in")
+    SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
+    SIGN_OUT = "sign_out", _("Signed out")
+    ROLE_CHANGE = "role_change", _("Role or agency changed")
+    EXPORT = "export", _("Export")
+    IMPORT = "import", _("Import")
+
+
 class AuditEvent(models.Model):
     """Who did what, when: sign-ins, changes of a user's role or agency, exports and imports.
 
     Written only through `accounts.audit.audit_record`; read-only in the admin.
     """
 
-    class Kind(models.TextChoices):
-        SIGN_IN = "sign_in", _("Signed in")
-        SIGN_IN_FAILED = "sign_in_failed", _("Sign-in failed")
-        ROLE_CHANGE = "role_change", _("Role or agency changed")
-        EXPORT = "export", _("Export")
-        IMPORT = "import", _("Import")
+    Kind = AuditKind
 
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     actor = models.ForeignKey(User, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, blank=True,
@@ -84,7 +88,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["kind", "-at"], name="auditevent_kind_at")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=["sign_in", "sign_in_failed", "role_change", "export", "import"]),
+                condition=models.Q(kind__in=AuditKind.values),
                 name="auditevent_kind_valid",
             ),
         ]

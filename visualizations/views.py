@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.audit import audit_record
+from accounts.models import AuditEvent
 from accounts.permissions import catalog_manager_required, signed_in_required
 from catalog import selectors as catalog_selectors
 from visualizations import selectors, services
@@ -70,6 +72,10 @@ def item_upload(request, pk: int):
         except ValidationError as exc:
             errors = exc.error_dict.get("file", [])
         else:
+            audit_record(kind=AuditEvent.Kind.IMPORT, actor=request.user,
+                         summary=f"data table for {item.code}: version {version.number}",
+                         details={"item": item.code, "issue": item.issue.number, "version": version.number,
+                                  "rows": version.row_count, "file": upload.name})
             messages.success(request, _("Accepted as version %(n)d (%(rows)d rows).") % {
                 "n": version.number, "rows": version.row_count})
             return redirect("visualizations:item-upload", pk=pk)

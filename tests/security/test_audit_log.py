@@ -136,3 +136,28 @@ def issue_pk(number=1):
     from catalog.models import DevelopmentIssue
 
     return DevelopmentIssue.objects.get(number=number).pk
+
+
+def test_a_sign_out_is_recorded(client, db):
+    user = UserFactory(username="alice", role=User.Role.STATISTICS_OFFICE)
+    client.force_login(user)
+    client.post("/accounts/logout/", REMOTE_ADDR="10.1.2.3")
+    [event] = events(Kind.SIGN_OUT)
+    assert event.actor == user and event.details == {"username": "alice", "ip": "10.1.2.3"}
+    client.post("/accounts/logout/")  # already signed out: nothing more to record
+    assert len(events(Kind.SIGN_OUT)) == 1
+
+
+def test_a_data_table_upload_is_recorded_and_a_refused_one_is_not(client, pattani_users):
+    from catalog.models import Item
+    from tests.visualizations.test_views import OWNER, _upload, csv_bytes
+
+    item = Item.objects.get(issue__number=1, code="I1-005")
+    client.force_login(pattani_users[OWNER])
+    url = f"/viz/data/items/{item.pk}/upload/"
+    assert client.post(url, {"file": _upload(csv_bytes([["2566", "9499", "x"]]))}).status_code == 400
+    assert not events(Kind.IMPORT)
+    assert client.post(url, {"file": _upload(csv_bytes([["2566", "9401", "12"]]), name="durian.csv")}).status_code == 302
+    [event] = events(Kind.IMPORT)
+    assert event.actor == pattani_users[OWNER]
+    assert event.details == {"item": "I1-005", "issue": 1, "version": 1, "rows": 1, "file": "durian.csv"}
