@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections, router
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
-#: Rows per INSERT / UPDATE statement (bulk_update's CASE grows with the batch; SQLite limits parameters).
+#: Rows per INSERT / UPDATE statement: keeps each statement, and its parameters on SQLite, bounded.
 BATCH_SIZE = 500
 
 

@@ -119,7 +119,7 @@ def _write(rows: list[DraftRow], *, by, submit: bool) -> list[MetadataRecord]:
             errors[index] = PermissionDenied("Only staff of the owning agency edit its Template 2 records.")
         else:
             schema = get_schema(row.item.data_type)
-            cleaned[index] = reuse_or_clean(row.values, (schema, submit), lambda raw: clean_values(
+            cleaned[index] = reuse_or_clean(row.values, (schema, submit), lambda raw, schema=schema: clean_values(
                 raw, schema=schema, complete=submit))
     with transaction.atomic():
         allowed = [row for index, row in enumerate(rows) if index in cleaned]
