@@ -144,7 +144,8 @@ def _lock(items: list[Item]) -> dict[int, MetadataRecord]:
     if not items:
         return {}
     by_pk = {item.pk: item for item in items}
-    records = MetadataRecord.objects.select_for_update().filter(item__in=list(by_pk))
+    # `values` is replaced by the write (read on demand for a ConflictError's "their changes")
+    records = MetadataRecord.objects.select_for_update().filter(item__in=list(by_pk)).defer("values")
     current = {}
     for record in records:
         record.item = by_pk[record.item_id]  # the caller's item: its schema cleaned the values

@@ -5,7 +5,7 @@ data type is required and the URL must live on one of the agency's registered do
 (`gdschema.validation.clean_resource_values`). Link checks (`resource_check_now`,
 `resource_check_many`) store `catalog.urlcheck.next_state` on the resource without a history row.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -26,7 +26,8 @@ from .batch import Cleaned, RowErrors, check_fields, only_row, reuse_or_clean, s
 #: "Check now" runs inside a web request: short limits (the nightly run uses the engine's defaults).
 CHECK_NOW_CONNECT_TIMEOUT = 3.0
 CHECK_NOW_TOTAL_TIMEOUT = 8.0
-#: What a write sets: checked by the model's field rules, then written (with the link state on a change).
+#: What a write sets: checked by the model's field rules, then written (a position only when created;
+#: the link state too when a URL changed).
 WRITTEN = ("position", "values", "url", "is_complete", "updated_by", "updated_at")
 
 
@@ -68,20 +69,19 @@ def resource_save_many(*, rows: list[ResourceRow], by) -> list[Resource]:
     """
     errors, resources = {}, []
     with transaction.atomic():
-        current = _lock_resources(rows)
-        parents = _lock_parents({row.record_id for row in rows})
-        if len(parents) != len({row.record_id for row in rows}):
+        batch = _Batch(current=_lock_resources(rows), parents=_lock_parents({row.record_id for row in rows}))
+        if len(batch.parents) != len({row.record_id for row in rows}):
             raise MetadataRecord.DoesNotExist("A data set written to no longer exists.")
-        domains = _domains({parent.agency_id for parent in parents.values()})
-        positions = _last_positions({row.record.pk for row in rows if row.resource is None})
+        batch.domains = _domains({parent.agency_id for parent in batch.parents.values()})
+        batch.positions = _last_positions({row.record.pk for row in rows if row.resource is None})
         for index, row in enumerate(rows):
             try:
-                resources.append(_prepare(row, current, parents[row.record_id], domains, positions, by))
+                resources.append(_prepare(row, batch, by))
             except (ValidationError, PermissionDenied) as exc:
                 errors[index] = exc
         if errors:
             raise RowErrors(errors)
-        _write(resources, by)
+        _write(resources, by, link_state=bool(batch.moved))
     return resources
 
 
@@ -159,13 +159,24 @@ class _Parent:
     data_type: str
 
 
+@dataclass
+class _Batch:
+    """What a batch's rules read, once for all its rows."""
+
+    current: dict[int, Resource]        # the resources being replaced, locked
+    parents: dict[int, _Parent]         # by record pk, locked
+    domains: dict[int, list[str]] = field(default_factory=dict)    # by agency
+    positions: dict[int, int] = field(default_factory=dict)        # the last position by record pk
+    moved: set[int] = field(default_factory=set)                   # resources whose URL changes
+
+
 def _lock_resources(rows: list[ResourceRow]) -> dict[int, Resource]:
     """The resources being replaced, read again under a lock (one query)."""
     pks = [row.resource.pk for row in rows if row.resource is not None]
     if len(set(pks)) != len(pks):
         raise ValueError("A resource appears twice in one batch.")
-    current = {resource.pk: resource for resource in Resource.objects.select_for_update().filter(pk__in=pks)} \
-        if pks else {}
+    locked = Resource.objects.select_for_update().filter(pk__in=pks).defer("values")  # replaced: not read
+    current = {resource.pk: resource for resource in locked} if pks else {}
     if len(current) != len(pks):
         raise Resource.DoesNotExist("A Template 3 record to change no longer exists.")
     return current
@@ -192,26 +203,28 @@ def _last_positions(record_pks: set[int]) -> dict[int, int]:
         n=Max("position")).values_list("record_id", "n"))
 
 
-def _prepare(row: ResourceRow, current, parent: _Parent, domains, positions, by) -> Resource:
+def _prepare(row: ResourceRow, batch: _Batch, by) -> Resource:
     """The resource as this row would save it; raises the row's PermissionDenied or ValidationError."""
+    parent = batch.parents[row.record_id]
     _check_writer(by, parent.agency_id)
     if row.resource is None and not parent.is_public_category:
         raise ValidationError({"__all__": [ValidationError(
             _("Only data sets of category ข้อมูลสาธารณะ (item 13 of Template 2) have Template 3 records."),
             code="not_public")]})
-    schema, allowed = get_resource_schema(parent.data_type), frozenset(domains[parent.agency_id])
+    schema, allowed = get_resource_schema(parent.data_type), frozenset(batch.domains[parent.agency_id])
     cleaned, errors = reuse_or_clean(row.values, (schema, allowed), lambda raw: clean_resource_values(
         raw, schema=schema, domains=allowed))
     if errors:
         raise ValidationError(errors)
     if row.resource is None:
-        positions[row.record_id] = position = (positions.get(row.record_id) or 0) + 1
+        batch.positions[row.record_id] = position = (batch.positions.get(row.record_id) or 0) + 1
         resource = Resource(record=row.record, position=position)
         resource._change_reason = "created"
     else:
-        resource = current[row.resource.pk]
+        resource = batch.current[row.resource.pk]
         if cleaned["resource_url"] != resource.url:
             resource.apply_state(CheckState())
+            batch.moved.add(resource.pk)
         resource._change_reason = "changed"
     resource.values, resource.url = cleaned, cleaned["resource_url"]
     resource.is_complete = True  # the service refuses anything less
@@ -223,11 +236,13 @@ def _check_writer(by, agency_id: int) -> None:
         raise PermissionDenied("Only staff of the owning agency edit its Template 3 records.")
 
 
-def _write(resources: list[Resource], by) -> None:
-    """Check the model's field rules, then write the resources and one history row each, in bulk."""
+def _write(resources: list[Resource], by, *, link_state: bool) -> None:
+    """Check the model's field rules, then write the resources (their link state too if a URL changed)
+    and one history row each, in bulk."""
     now = timezone.now()
     for resource in resources:
         resource.updated_by, resource.updated_at = by, now
         resource._history_user = by
         check_fields(resource, WRITTEN)
-    write_with_history(resources, Resource, WRITTEN + Resource.CHECK_FIELDS, date=now)
+    updated = tuple(name for name in WRITTEN if name != "position") + (Resource.CHECK_FIELDS if link_state else ())
+    write_with_history(resources, Resource, updated, date=now)
