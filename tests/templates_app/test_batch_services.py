@@ -188,3 +188,15 @@ def test_a_resource_batch_takes_a_constant_number_of_queries(make_item, agency_u
         return count, queries(lambda: resource_save_many(rows=updates, by=agency_user))
 
     assert save(2) == save(4)
+
+
+def test_in_one_batch_only_the_moved_url_loses_its_link_state(record, agency_user):
+    kept, moved = (resource_create(record=record, values=resource_values(), by=agency_user) for _ in range(2))
+    Resource.objects.update(url_status=Status.OK, http_status=200)
+    resource_save_many(rows=[ResourceRow(resource_values(description="แก้"), resource=kept),
+                             ResourceRow(resource_values(resource_url="https://pattani.doae.go.th/moved.csv"),
+                                         resource=moved)], by=agency_user)
+    kept.refresh_from_db()
+    moved.refresh_from_db()
+    assert (kept.url_status, kept.http_status, kept.values["description"]) == (Status.OK, 200, "แก้")
+    assert (moved.url_status, moved.http_status) == (CheckState().status, None)
