@@ -9,6 +9,9 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
 from config.settings import *  # noqa: E402,F403
 
 DEBUG = False
+# A connection per request, as before persistent connections: threads of the live server and of the
+# concurrency tests must not keep one open, or the test database cannot be dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
