@@ -1,10 +1,27 @@
+import gc
+
 import pytest
 from django.core.cache import cache
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from accounts.models import User
 from catalog.demo import demo_files, demo_users
 from catalog.services import reference_load
 from tests.factories import AgencyFactory, UserFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test database, and before it is dropped: close every connection still open.
+
+    The session-wide live server of the browser tests leaves a connection object in the main thread
+    that the end of the session never closes, and PostgreSQL refuses to drop a database someone is
+    connected to. (Found with `type()`: `isinstance` would evaluate lazy objects lying around.)
+    """
+    yield
+    for wrapper in [obj for obj in gc.get_objects() if issubclass(type(obj), BaseDatabaseWrapper)]:
+        if wrapper.connection is not None and not wrapper.in_atomic_block:
+            wrapper.close()
 
 
 @pytest.fixture(autouse=True)
