@@ -51,22 +51,24 @@ def _items():
 def work_items(*, agency, status: str | None = None):
     """The agency's current items for its work list, optionally of one Template 2 status (or `not_started`)."""
     items = _items().filter(status=ItemStatus.CURRENT, agency=agency).order_by("issue__number", "code")
+    return _of_status(items, status)
+
+
+def _of_status(items, status: str | None):
+    """Items whose Template 2 record has `status` (`not_started`: no record); all of them for None."""
     if status == NOT_STARTED:
         return items.filter(metadata__isnull=True)
     return items.filter(metadata__status=status) if status else items
 
 
-def work_rows(*, agency=None, status: str | None = None, items=None) -> list[WorkRow]:
-    """Rows with Template 2 status and completeness for `items` (a page, say) or every current item."""
-    if items is None:
-        items = _items().filter(status=ItemStatus.CURRENT).order_by("issue__number", "code")
-        items = items.filter(agency=agency) if agency is not None else items
+def work_rows(*, items) -> list[WorkRow]:
+    """`items` (a page, say) with their Template 2 status and completeness."""
     rows = []
     for item in items:
         record = getattr(item, "metadata", None)
         done, required = completeness(record.values if record else {}, schema=get_schema(item.data_type))
         rows.append(WorkRow(item, record, done, required))
-    return [row for row in rows if status is None or row.status == status]
+    return rows
 
 
 STATUS_ORDER = (NOT_STARTED, "draft", "returned", "submitted", "approved")
@@ -167,4 +169,4 @@ def dataset_list(*, user, issue: int | None = None, agency: str | None = None, s
     elif user.is_agency_staff:
         items = items.filter(Q(agency=user.agency_id)
                              | Q(metadata__approved_values__data_category=PUBLIC_CATEGORY))
-    return work_rows(items=items.order_by("issue__number", "code"), status=status)
+    return work_rows(items=_of_status(items, status).order_by("issue__number", "code"))
