@@ -131,31 +131,36 @@ def completeness_matrix(*, issues, agency: Agency | None = None, groups: bool = 
     items = annotated_items(issues=issues)
     if agency is not None:
         items = items.filter(agency=agency)
-    result = {issue.pk: {"issue": issue, "total": Row("total", str(_("All items"))), "agencies": [],
-                         "dimensions": []} for issue in issues}
     metrics = list(metric_filters())
+
+    def zeros(**facts) -> dict:
+        return {**facts, **dict.fromkeys(metrics, 0)}
+
+    result = {issue.pk: {"issue": issue, "total": Row("total", str(_("All items")), zeros(issue_id=issue.pk)),
+                         "agencies": [], "dimensions": []} for issue in issues}
     rows_by_key = {}
 
-    def add(issue_id: int, part: str, key, label: str, facts: dict, cell: dict) -> None:
-        row = rows_by_key.get((issue_id, part, key))
-        if row is None:
-            row = rows_by_key[(issue_id, part, key)] = Row(key, label, {**facts, **dict.fromkeys(metrics, 0)})
-            result[issue_id][part].append(row)
+    def add(row: Row, cell: dict) -> None:
         for metric in metrics:
             row.counts[metric] += cell[metric]
+
+    def group_row(issue_id: int, part: str, key, label: str, fields: tuple, cell: dict) -> Row:
+        row = rows_by_key.get((issue_id, part, key))
+        if row is None:
+            row = rows_by_key[(issue_id, part, key)] = Row(key, label, zeros(**{name: cell[name] for name in fields}))
+            result[issue_id][part].append(row)
+        return row
 
     english = _english()
     for cell in _count(items, ("issue_id",) + (AGENCY_FIELDS + DIMENSION_FIELDS if groups else ())):
         issue_id = cell["issue_id"]
-        total = result[issue_id]["total"]
-        total.counts = {"issue_id": issue_id, **{m: total.counts.get(m, 0) + cell[m] for m in metrics}}
+        add(result[issue_id]["total"], cell)
         if groups:
-            add(issue_id, "agencies", cell["agency__code"],
-                english and cell["agency__name_en"] or cell["agency__name_th"],
-                {name: cell[name] for name in AGENCY_FIELDS}, cell)
-            add(issue_id, "dimensions", cell["dimension__code"],
-                english and cell["dimension__name_en"] or cell["dimension__name_th"],
-                {name: cell[name] for name in DIMENSION_FIELDS}, cell)
+            add(group_row(issue_id, "agencies", cell["agency__code"],
+                          english and cell["agency__name_en"] or cell["agency__name_th"], AGENCY_FIELDS, cell), cell)
+            add(group_row(issue_id, "dimensions", cell["dimension__code"],
+                          english and cell["dimension__name_en"] or cell["dimension__name_th"], DIMENSION_FIELDS,
+                          cell), cell)
     for entry in result.values():
         entry["agencies"].sort(key=lambda row: row.key or "")
         entry["dimensions"].sort(key=lambda row: (row.counts["dimension__order"] is None,
