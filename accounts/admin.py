@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.audit import audit_role_change, role_state
 from accounts.models import AuditEvent, User
+from catalog.admin import ReadOnlyAdminMixin
 
 
 @admin.register(User)
@@ -30,7 +31,7 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The audit log, read-only: nobody adds, edits or deletes an event through the admin."""
 
     list_display = ("at", "kind", "actor", "summary")
@@ -40,12 +41,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_select_related = ("actor",)
     readonly_fields = ("at", "kind", "actor", "summary", "details")
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -54,7 +54,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 class ReadOnlyAdminMixin:
-    """Template 1 changes go through the portal, so each one is a revision with a reason."""
+    """Read-only in the admin: the model is written only through the portal's services (Template 1
+    changes, each a revision with a reason; Template 2/3 records) or is a log (the audit log)."""
 
     def has_add_permission(self, request):
         return False
