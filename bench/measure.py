@@ -139,10 +139,9 @@ def workbook_import(*, agency, user, path: Path, runs: int = 3) -> dict:
 # ---- 3. Pages: server time and queries through the test client ----------------------------------------------
 
 def page(client, url: str, *, runs: int = 5) -> dict:
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
-
-    from django.core.cache import cache
 
     response = client.get(url)  # warm-up
     assert response.status_code == 200, (url, response.status_code)
