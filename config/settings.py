@@ -27,6 +27,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Project apps first: their translations take precedence over Django's own ("Change", "Remove").
+    "core",
     "accounts",
     "catalog",
     "templates_app",

@@ -7,6 +7,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from accounts.models import User
 from catalog.demo import demo_files, demo_users
 from catalog.services import reference_load
+from tests.core.hostile_files import bomb
 from tests.factories import AgencyFactory, UserFactory
 
 
@@ -61,3 +62,9 @@ def agency_user(db):
 @pytest.fixture
 def other_agency_user(db):
     return UserFactory(username="staff-b", role=User.Role.AGENCY_STAFF, agency=AgencyFactory(code="AG-B"))
+
+
+@pytest.fixture(scope="session")
+def bomb_900() -> bytes:
+    """An .xlsx of 0.93 MB that unpacks to 900 MiB (built once per run, in about a second)."""
+    return bomb(900)

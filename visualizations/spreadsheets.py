@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from core.workbooks import WorkbookRefused, open_workbook
+
 MAX_ROWS = 50_000
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
@@ -52,16 +54,14 @@ def _csv_lines(content: bytes):
 
 
 def _xlsx_lines(content: bytes):
-    from openpyxl import load_workbook
-
+    """The first sheet's rows, through the portal's one safe reader (size, zip and XML checks)."""
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file; all mean "not a workbook"
-        raise FileRefused("bad_format", _("The file is not a readable .xlsx workbook.")) from exc
-    try:
-        yield from workbook.worksheets[0].iter_rows(values_only=True)
-    finally:
-        workbook.close()
+        with open_workbook(content, max_bytes=MAX_UPLOAD_BYTES) as opened:
+            if not opened.workbook.worksheets:
+                raise FileRefused("empty", _("The file is empty."))
+            yield from opened.rows(opened.workbook.worksheets[0])
+    except WorkbookRefused as refused:
+        raise FileRefused(refused.code, refused.text) from None
 
 
 def _is_blank(cells) -> bool:

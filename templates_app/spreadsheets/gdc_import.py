@@ -18,13 +18,14 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import AgencyDomain
+from core.workbooks import MAX_BYTES, WorkbookRefused, upload_bytes
 from templates_app import services
 from templates_app.models import MetadataRecord
 from templates_app.selectors import metadata_changes
 
 from . import gdc_queries
 from .gdc_layout import TEMP2_SHEETS, TEMP3_SHEETS, Column, spec_for
-from .gdc_reader import MAX_BYTES, file_error, read_workbook
+from .gdc_reader import read_workbook
 from .gdc_values import normalize, parse_cell
 
 NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
@@ -151,21 +152,11 @@ def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str |
 
 def _read_bytes(file, report: ImportReport) -> bytes | None:
     """The upload's bytes; its size is checked before anything is read into memory."""
-    size = getattr(file, "size", None)
-    if size is None and hasattr(file, "seek"):
-        size = file.seek(0, 2)
-        file.seek(0)
-    if size is not None and size > MAX_BYTES:
-        report.errors.append(CellError("", None, "", "", "", file_error(
-            "too_large", size=f"{size / 1024 / 1024:.1f}")))
+    try:
+        return upload_bytes(file, max_bytes=MAX_BYTES)
+    except WorkbookRefused as refused:
+        report.errors.append(CellError("", None, "", "", "", refused))
         return None
-    if hasattr(file, "seek"):
-        file.seek(0)
-    data = file.read(MAX_BYTES + 1) if hasattr(file, "read") else bytes(file)
-    if len(data) > MAX_BYTES:
-        report.errors.append(CellError("", None, "", "", "", file_error("too_large", size=">10")))
-        return None
-    return data
 
 
 # ---- plan: parse and validate every row (no writes, a constant number of queries) -------------------------

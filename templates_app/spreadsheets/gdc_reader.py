@@ -1,41 +1,24 @@
 """Open an uploaded GD Catalog workbook safely and stream its data rows; no database here.
 
-Refused before openpyxl parses anything: over 10 MB, not a zip (a PDF, CSV, old .xls or a
-password-protected workbook, which Excel stores as an encrypted OLE file), a zip whose parts
-would unpack to more than 100 MB or at a suspicious ratio (a decompression bomb). Then each
-sheet is read with `read_only=True, data_only=True` (formulas are never evaluated; a formula
-without a cached value is an error), a sheet declaring more than 20,000 data rows is refused
-from its <dimension> and the row count is checked again while streaming.
+The file is opened by `core.workbooks.open_workbook`, the portal's one safe reader (size, zip and
+XML checks before openpyxl parses anything; `read_only=True, data_only=True`: formulas are never
+evaluated; a formula without a cached value is an error). A sheet declaring more than 20,000 data
+rows is refused from its <dimension> and the row count is checked again while streaming.
 """
-import io
 import zipfile
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import iterparse
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.workbooks import MAX_BYTES, WorkbookRefused, open_workbook
+
 from .gdc_layout import FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, MAX_DATA_ROWS, PREFLIGHT_SHEET, sheet_specs
 
-MAX_BYTES = 10 * 1024 * 1024
-MAX_UNCOMPRESSED = 100 * 1024 * 1024
-MAX_RATIO = 200
-MAX_PARTS = 2000
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 MESSAGES = {
-    "too_large": _("The file is larger than 10 MB (%(size)s MB). Split it or remove what is not needed."),
-    "empty_file": _("The file is empty."),
-    "encrypted": _("This file is password-protected or an old Excel 97–2003 (.xls) file. Save it as an Excel "
-                   "workbook (.xlsx) without a password and upload it again."),
-    "not_xlsx": _("This is not an Excel workbook (.xlsx). Download the workbook from this page, fill it in Excel "
-                  "and upload it as .xlsx."),
-    "corrupted": _("The workbook is damaged and cannot be read. Open it in Excel, save it again as .xlsx and upload "
-                   "it again."),
-    "bomb": _("The workbook would unpack to more than 100 MB; it is refused."),
     "missing_sheet": _("Sheet “%(sheet)s” is missing. Use the workbook downloaded from this page."),
     "extra_sheet": _("Sheet “%(sheet)s” is not part of the GD Catalog workbook. Remove it and upload again."),
     "column_count": _("Sheet “%(sheet)s” has %(found)d columns; the GD Catalog workbook has %(expected)d. "
@@ -46,6 +29,8 @@ MESSAGES = {
 
 
 def file_error(code: str, **params) -> ValidationError:
+    if code not in MESSAGES:  # a refusal of the file itself (too large, not a workbook, …)
+        return WorkbookRefused(code, **params)
     return ValidationError(MESSAGES[code], code=code, params=params or None)
 
 
@@ -74,57 +59,21 @@ class ReadResult:
 
 def read_workbook(data: bytes) -> ReadResult:
     result = ReadResult()
-    archive = _open_archive(data, result)
-    if archive is None:
-        return result
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types (KeyError, ValueError, XML errors) for a damaged file
-        result.fail(file_error("corrupted"))
+        opened = open_workbook(data, max_bytes=MAX_BYTES)
+    except WorkbookRefused as refused:
+        result.fail(refused)
         return result
-    try:
-        _read_sheets(workbook, archive, result)
-    except Exception:  # a part damaged inside the zip shows only while streaming it
-        result.fail(file_error("corrupted"))
-    finally:
-        workbook.close()
-        archive.close()
+    with opened:
+        try:
+            _read_sheets(opened, result)
+        except Exception:  # a part damaged inside the zip shows only while streaming it
+            result.fail(file_error("corrupted"))
     return result
 
 
-def _open_archive(data: bytes, result: ReadResult) -> zipfile.ZipFile | None:
-    if len(data) > MAX_BYTES:
-        result.fail(file_error("too_large", size=f"{len(data) / 1024 / 1024:.1f}"))
-        return None
-    if not data:
-        result.fail(file_error("empty_file"))
-        return None
-    if data.startswith(OLE_MAGIC):
-        result.fail(file_error("encrypted"))
-        return None
-    if not data.startswith(ZIP_MAGIC):
-        result.fail(file_error("not_xlsx"))
-        return None
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        result.fail(file_error("corrupted"))
-        return None
-    names = {part.filename for part in parts}
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        result.fail(file_error("not_xlsx"))
-        return None
-    total = sum(part.file_size for part in parts)
-    suspicious = any(part.file_size > 1024 * 1024 and part.file_size > MAX_RATIO * max(part.compress_size, 1)
-                     for part in parts)
-    if len(parts) > MAX_PARTS or total > MAX_UNCOMPRESSED or suspicious:
-        result.fail(file_error("bomb"))
-        return None
-    return archive
-
-
-def _read_sheets(workbook, archive, result: ReadResult) -> None:
+def _read_sheets(opened, result: ReadResult) -> None:
+    workbook = opened.workbook
     specs = {spec.title: spec for spec in sheet_specs()}
     present = workbook.sheetnames
     for title in specs:
@@ -135,18 +84,18 @@ def _read_sheets(workbook, archive, result: ReadResult) -> None:
             result.fail(file_error("extra_sheet", sheet=title), sheet=title)
     for title, spec in specs.items():
         if title in present:
-            _read_sheet(workbook[title], spec, archive, result)
+            _read_sheet(workbook[title], spec, opened, result)
 
 
-def _read_sheet(sheet, spec, archive, result: ReadResult) -> None:
+def _read_sheet(sheet, spec, opened, result: ReadResult) -> None:
     limit = MAX_DATA_ROWS + FIRST_DATA_ROW - 1
     declared = sheet.max_row  # from the sheet's <dimension>, without reading the rows
     if declared is not None and declared > limit:
         result.fail(file_error("too_many_rows", sheet=spec.title, limit=MAX_DATA_ROWS), sheet=spec.title)
         return
-    missing_values = _formulas_without_values(archive, sheet)
+    missing_values = _formulas_without_values(opened.archive, sheet)
     rows = SheetRows(spec)
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, values in enumerate(opened.rows(sheet), start=1):
         if number > limit:
             result.fail(file_error("too_many_rows", sheet=spec.title, limit=MAX_DATA_ROWS), sheet=spec.title)
             return

@@ -98,7 +98,7 @@ def test_empty_file(planted_item, content, code):
 
 def test_wrong_file_type(planted_item):
     assert [e[3] for e in _refused(planted_item, b"abc", "table.pdf")] == ["bad_format"]
-    assert [e[3] for e in _refused(planted_item, b"not a workbook", "table.xlsx")] == ["bad_format"]
+    assert [e[3] for e in _refused(planted_item, b"not a workbook", "table.xlsx")] == ["not_xlsx"]
 
 
 def test_more_rows_than_the_documented_limit_is_refused(planted_item):
