@@ -124,8 +124,9 @@ def add_items(ref: dict, start: int, stop: int, *, agency: Agency | None = None,
             records = []
             for item in items:
                 values, summary, _resource = built[DataType(item.data_type)]
+                name = f"fy2566-{item.code.lower()}"
                 records.append(MetadataRecord(
-                    item=item, dataset_name=f"fy2566-{item.code.lower()}", values=values, approved_values=values,
+                    item=item, dataset_name=name, approved_dataset_name=name, values=values, approved_values=values,
                     status=MetadataRecord.Status.APPROVED, version=3, approved_at=now, submitted_at=now, **summary))
             MetadataRecord.objects.bulk_create(records)
             resources = []

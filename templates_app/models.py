@@ -48,6 +48,9 @@ class MetadataRecord(TimeStampedModel):
         help_text=_("{field name: comment} from the statistics office when it returns the record."))
     approved_values = models.JSONField(_("approved values"), null=True, blank=True,
                                        help_text=_("The last approved version, shown until a newer one is approved."))
+    approved_dataset_name = models.CharField(
+        _("approved dataset code"), max_length=70, blank=True, default="",
+        help_text=_("The dataset code when the record was last approved: the one published while a draft changes it."))
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("last changed by"),

@@ -56,9 +56,13 @@ def work_items(*, agency, status: str | None = None):
 
 def _of_status(items, status: str | None):
     """Items whose Template 2 record has `status` (`not_started`: no record); all of them for None."""
+    return items.filter(_status_q(status))
+
+
+def _status_q(status: str | None) -> Q:
     if status == NOT_STARTED:
-        return items.filter(metadata__isnull=True)
-    return items.filter(metadata__status=status) if status else items
+        return Q(metadata__isnull=True)
+    return Q(metadata__status=status) if status else Q()
 
 
 def work_rows(*, items) -> list[WorkRow]:
@@ -156,17 +160,62 @@ def values_at_version(*, record: MetadataRecord, version: int) -> dict:
     return row.values if row else {}
 
 
+@dataclass
+class DatasetRow:
+    """One data set as the API shows it to this caller: the working copy to those who may edit or review
+    it, the published (last approved) version to everyone else — values, status, code and completeness."""
+
+    item: Item
+    record: MetadataRecord | None
+    full: bool
+    status: str
+    dataset_name: str | None
+    values: dict
+    done: int
+    required: int
+
+    @property
+    def version(self) -> int | None:
+        return self.record.version if self.record and self.full else None
+
+
 def dataset_list(*, user, issue: int | None = None, agency: str | None = None, status: str | None = None
-                 ) -> list[WorkRow]:
-    """Items with their metadata for the API. Anonymous callers: approved, public-category records only."""
+                 ) -> list[DatasetRow]:
+    """Items with their metadata for the API. The statistics office and admins see every working copy;
+    agency staff their own agency's working copies and every other agency's published public-category
+    data sets; anyone else only published public-category data sets. `status` filters what each caller
+    sees: a published data set is `approved`, whatever draft is in progress behind it."""
     items = _items().filter(status=ItemStatus.CURRENT)
     if issue:
         items = items.filter(issue__number=issue)
     if agency:
         items = items.filter(agency__code__iexact=agency)
-    if not user.is_authenticated or not (user.can_manage_catalog or user.is_agency_staff):
-        items = items.filter(metadata__approved_values__data_category=PUBLIC_CATEGORY)
-    elif user.is_agency_staff:
-        items = items.filter(Q(agency=user.agency_id)
-                             | Q(metadata__approved_values__data_category=PUBLIC_CATEGORY))
-    return work_rows(items=_of_status(items, status).order_by("issue__number", "code"))
+    published = Q(metadata__approved_values__data_category=PUBLIC_CATEGORY)
+    if status not in (None, MetadataRecord.Status.APPROVED):
+        published = Q(pk__in=[])  # what the public sees is approved, never a draft or a submission
+    if _sees_working_copy(user, agency_id=None):
+        items = items.filter(_status_q(status))
+    elif getattr(user, "is_agency_staff", False):
+        items = items.filter((Q(agency=user.agency_id) & _status_q(status)) | (~Q(agency=user.agency_id) & published))
+    else:
+        items = items.filter(published)
+    return [_dataset_row(item, full=_sees_working_copy(user, agency_id=item.agency_id))
+            for item in items.order_by("issue__number", "code")]
+
+
+def _sees_working_copy(user, *, agency_id: int | None) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.can_manage_catalog or (user.is_agency_staff and agency_id is not None and user.agency_id == agency_id)
+
+
+def _dataset_row(item: Item, *, full: bool) -> DatasetRow:
+    record = getattr(item, "metadata", None)
+    if not full:  # only published records reach here
+        values, status, name = record.approved_values, MetadataRecord.Status.APPROVED, record.approved_dataset_name
+    elif record is not None:
+        values, status, name = record.values, record.status, record.dataset_name
+    else:
+        values, status, name = {}, NOT_STARTED, None
+    done, required = completeness(values, schema=get_schema(item.data_type))
+    return DatasetRow(item, record, full, status, name, values, done, required)

@@ -24,7 +24,7 @@ Status = MetadataRecord.Status
 #: What a save sets (besides the review's own fields): checked by the model's field rules, then written.
 WRITTEN = ("dataset_name", "values", "status", "submitted_at", "version", "updated_by", "updated_at",
            "required_done", "is_complete", "is_public_category")
-REVIEWED = ("approved_values", "approved_at", "review_comments")
+REVIEWED = ("approved_values", "approved_dataset_name", "approved_at", "review_comments")
 
 
 class ConflictError(ValidationError):
@@ -90,6 +90,7 @@ def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRec
         record = _lock_for_review(record, version, by)
         record.status = Status.APPROVED
         record.approved_values = dict(record.values)
+        record.approved_dataset_name = record.dataset_name
         record.approved_at = timezone.now()
         record.review_comments = {}
         _store([record], by, "approved", fields=WRITTEN + REVIEWED)

@@ -1,34 +1,26 @@
 """`GET /api/v1/datasets/`: Template 1 items with their Template 2 metadata and completeness."""
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalog.models.items import DataType
 from templates_app import selectors
 
 
 def _int_or_none(text):
-    return int(text) if text and text.isdigit() else None
+    return int(text) if text and text.isascii() and text.isdigit() else None
 
 
-def _row(row, user) -> dict:
-    item, record = row.item, row.record
-    full = user.is_authenticated and (user.can_manage_catalog or (user.is_agency_staff
-                                                                   and user.agency_id == item.agency_id))
-    if full:
-        status, values = row.status, record.values if record else {}
-    else:
-        status, values = "approved", record.approved_values or {}
+def _row(row) -> dict:
+    item = row.item
     return {"issue": item.issue.number, "code": item.code, "name_th": item.name_th, "agency": item.agency.code,
             "data_type": item.data_type, "data_type_key": DataType(item.data_type).key,
-            "dataset_name": record.dataset_name if record else None, "status": status,
-            "version": record.version if record and full else None,
+            "dataset_name": row.dataset_name, "status": row.status, "version": row.version,
             "completeness": {"done": row.done, "required": row.required},
-            "metadata": {"owner_org": item.agency.name_th, **values}}
+            "metadata": {"owner_org": item.agency.name_th, **row.values}}
 
 
-@require_GET
+@require_safe
 def datasets(request):
     rows = selectors.dataset_list(user=request.user, issue=_int_or_none(request.GET.get("issue")),
                                   agency=request.GET.get("agency") or None, status=request.GET.get("status") or None)
-    return JsonResponse([_row(row, request.user) for row in rows], safe=False,
-                        json_dumps_params={"ensure_ascii": False})
+    return JsonResponse([_row(row) for row in rows], safe=False, json_dumps_params={"ensure_ascii": False})

@@ -59,3 +59,42 @@ def test_data_type_key_is_given(client, make_item, office_user):
     make_item(DataType.GIS)
     client.force_login(office_user)
     assert client.get("/api/v1/datasets/").json()[0]["data_type_key"] == "gis"
+
+
+@pytest.fixture
+def draft_behind_published(records, agency_user):
+    """The public record, approved as `fy…` with 14/14, now has a draft with a new code, a new title and
+    a required item emptied."""
+    public = records[0]
+    record = MetadataRecord.objects.get(item=public)
+    approved_name = record.dataset_name
+    values = valid_values(title="ชื่อร่างใหม่")
+    values.pop("maintainer")
+    metadata_save_draft(item=public, values=values, version=record.version, by=agency_user,
+                        dataset_name="renamed-in-draft")
+    return public, approved_name
+
+
+@pytest.mark.parametrize("who", ["anonymous", "other_agency"])
+def test_the_public_is_told_only_the_published_version(client, draft_behind_published, other_agency_user, who):
+    public, approved_name = draft_behind_published
+    if who == "other_agency":
+        client.force_login(other_agency_user)
+    for status in ("draft", "submitted", "returned", "not_started"):
+        assert client.get("/api/v1/datasets/", {"status": status}).json() == [], status
+    for query in ({}, {"status": "approved"}):
+        [row] = client.get("/api/v1/datasets/", query).json()
+        assert row["code"] == public.code and row["status"] == "approved" and row["version"] is None
+        assert row["dataset_name"] == approved_name != "renamed-in-draft"
+        assert row["completeness"] == {"done": 14, "required": 14}
+        assert row["metadata"]["title"] == valid_values()["title"] and row["metadata"]["maintainer"]
+
+
+def test_the_owning_agency_sees_its_draft(client, draft_behind_published, agency_user):
+    public, _approved_name = draft_behind_published
+    client.force_login(agency_user)
+    drafts = {row["code"]: row for row in client.get("/api/v1/datasets/", {"status": "draft"}).json()}
+    row = drafts[public.code]
+    assert row["status"] == "draft" and row["dataset_name"] == "renamed-in-draft"
+    assert row["completeness"]["done"] == 13 and row["metadata"]["title"] == "ชื่อร่างใหม่"
+    assert public.code not in {row["code"] for row in client.get("/api/v1/datasets/", {"status": "approved"}).json()}
