@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 @login_required
-@require_GET
+@require_safe
 def landing(request):
     """Where a user arrives after signing in: agency staff at their agency's work, others at home."""
     if request.user.is_agency_staff:

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.audit import audit_record
 from accounts.permissions import catalog_manager_required, signed_in_required
@@ -39,7 +39,7 @@ def _agency_for(user, code: str | None) -> Agency | None:
     return get_object_or_404(Agency, code__iexact=code) if code else None
 
 
-@require_GET
+@require_safe
 def overview(request):
     issues = list(issue_list())
     progress = selectors.issue_progress_list(issues=issues)
@@ -53,7 +53,7 @@ def overview(request):
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def dashboard(request, number: int):
     issue = issue_get(number=number)
     agency = request.user.agency if request.user.is_agency_staff else None
@@ -69,7 +69,7 @@ def dashboard(request, number: int):
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def items(request):
     try:
         issue = issue_get(number=int(request.GET.get("issue", "")))
@@ -86,7 +86,7 @@ def items(request):
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def followup(request, code: str):
     agency = _agency_for(request.user, code)
     rows = followup_rows(agency=agency, issues=issue_list())
@@ -94,7 +94,7 @@ def followup(request, code: str):
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def followup_xlsx(request, code: str):
     agency = _agency_for(request.user, code)
     data = followup_workbook(agency=agency, rows=followup_rows(agency=agency, issues=issue_list()),
@@ -106,7 +106,7 @@ def followup_xlsx(request, code: str):
 
 
 @catalog_manager_required
-@require_GET
+@require_safe
 def resolutions(request):
     issues = list(issue_list())
     listed = Resolution.objects.filter(issue__in=issues).select_related("meeting", "issue", "recorded_by")
@@ -117,7 +117,7 @@ def resolutions(request):
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def resolution_new(request):
     initial = {"issue": request.GET.get("issue"), "subject": request.GET.get("subject")}
     form = ResolutionForm(request.POST or None, request.FILES or None, initial=initial)
@@ -133,7 +133,7 @@ def resolution_new(request):
 
 
 @catalog_manager_required
-@require_GET
+@require_safe
 def gdc(request):
     issues = list(issue_list())
     chosen = next((i for i in issues if str(i.number) == request.GET.get("issue")), None)
@@ -161,7 +161,7 @@ def gdc_save(request, pk: int):
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def gdc_import(request):
     form = GdcImportForm(request.POST or None, request.FILES or None)
     errors = []

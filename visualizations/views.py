@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.audit import audit_record
 from accounts.models import AuditEvent
@@ -24,12 +24,12 @@ def _issue_context(number: int) -> dict:
             "sections": rendered_sections(selectors.issue_dashboard(issue=issue))}
 
 
-@require_GET
+@require_safe
 def issue_dashboard(request, number: int):
     return render(request, "visualizations/issue_dashboard.html", _issue_context(number))
 
 
-@require_GET
+@require_safe
 def issue_summary(request, number: int):
     context = _issue_context(number)
     approval = catalog_selectors.issue_resolution(issue=context["issue"], subject="visualization_summary")
@@ -37,14 +37,15 @@ def issue_summary(request, number: int):
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def findings_edit(request, number: int):
     issue = catalog_selectors.issue_get(number=number)
     findings = selectors.issue_findings(issue=issue)
     form = FindingsForm(request.POST or None, initial={"text": findings.text if findings else ""})
     if request.method == "POST" and form.is_valid():
         try:
-            services.findings_update(issue=issue, text=form.cleaned_data["text"], user=request.user)
+            services.findings_update(issue=issue, text=form.cleaned_data["text"], user=request.user,
+                                     clear=form.cleaned_data["clear"])
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -54,13 +55,13 @@ def findings_edit(request, number: int):
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def upload_index(request):
     return render(request, "visualizations/upload_index.html", {"items": selectors.uploadable_items(user=request.user)})
 
 
 @signed_in_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def item_upload(request, pk: int):
     item = selectors.upload_item_get(user=request.user, pk=pk)
     form, errors = UploadForm(request.POST or None, request.FILES or None), []
@@ -85,7 +86,7 @@ def item_upload(request, pk: int):
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def item_sample_csv(request, pk: int):
     """A ready-to-fill CSV: the header row and one example row per district for the latest year."""
     item = selectors.upload_item_get(user=request.user, pk=pk)

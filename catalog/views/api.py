@@ -1,12 +1,12 @@
 """Read-only JSON API (v1) over Template 1."""
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalog import selectors
 from catalog.models.items import DataType
 
 
-@require_GET
+@require_safe
 def issues(request):
     issue_rows = list(selectors.issue_list())
     counts = selectors.issue_counts(issues=issue_rows)
@@ -15,7 +15,7 @@ def issues(request):
     return JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 def issue_items(request, number: int):
     issue = selectors.issue_get(number=number)
     data = [{"code": item.code, "name_th": item.name_th, "name_en": item.name_en, "agency": item.agency.code,

@@ -1,9 +1,9 @@
 from django.db import connection
 from django.http import JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database answers, 503 when it does not."""
     try:

@@ -1,6 +1,6 @@
 """Public pages: the home page, a development issue's Template 1 list, and one item."""
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from catalog import selectors
 from catalog.filters import ItemFilter
@@ -10,7 +10,7 @@ from catalog.pagination import page_of
 ITEMS_PER_PAGE = 100
 
 
-@require_GET
+@require_safe
 def home(request):
     issues = list(selectors.issue_list())
     counts = selectors.issue_counts(issues=issues)
@@ -18,7 +18,7 @@ def home(request):
     return render(request, "catalog/home.html", {"rows": rows, "fiscal_year": selectors.current_fiscal_year()})
 
 
-@require_GET
+@require_safe
 @public_page_cache(version=selectors.issue_page_version)
 def issue_detail(request, number: int):
     issue = selectors.issue_get(number=number)
@@ -31,7 +31,7 @@ def issue_detail(request, number: int):
     })
 
 
-@require_GET
+@require_safe
 def item_detail(request, pk: int):
     item = selectors.item_get(pk=pk)
     return render(request, "catalog/item_detail.html", {

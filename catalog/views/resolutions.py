@@ -1,14 +1,14 @@
 """Minutes of committee meetings: served only to signed-in users, never from a static path."""
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import signed_in_required
 from catalog.models import Resolution
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def resolution_minutes(request, pk: int):
     resolution = get_object_or_404(Resolution.objects.select_related("meeting"), pk=pk)
     if not resolution.minutes:

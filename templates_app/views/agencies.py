@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.permissions import catalog_manager_required
 from catalog.services.agencies import agency_update_contact
@@ -13,13 +13,13 @@ from templates_app.forms.agencies import AgencyContactForm
 
 
 @catalog_manager_required
-@require_GET
+@require_safe
 def agency_list(request):
     return render(request, "templates_app/agency_list.html", {"agencies": selectors.agencies_with_domains()})
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def agency_edit(request, code: str):
     agency = selectors.agency_by_code(code=code)
     form = AgencyContactForm(request.POST or None, initial=AgencyContactForm.initial_from(agency))

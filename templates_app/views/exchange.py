@@ -6,7 +6,7 @@ from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.audit import audit_record
 from accounts.permissions import agency_staff_required, catalog_manager_required
@@ -26,13 +26,13 @@ def _xlsx_response(write, filename: str) -> FileResponse:
 
 
 @catalog_manager_required
-@require_GET
+@require_safe
 def gdcatalog_page(request):
     return render(request, "templates_app/exchange_gdcatalog.html", {"form": ExportForm()})
 
 
 @catalog_manager_required
-@require_GET
+@require_safe
 def gdcatalog_download(request):
     form = ExportForm(request.GET)
     if not form.is_valid():
@@ -47,13 +47,13 @@ def gdcatalog_download(request):
 
 
 @agency_staff_required
-@require_GET
+@require_safe
 def exchange_page(request):
     return render(request, "templates_app/exchange_agency.html", {"form": UploadForm(), "agency": request.user.agency})
 
 
 @agency_staff_required
-@require_GET
+@require_safe
 def agency_download(request):
     agency = request.user.agency
     name = f"{agency.code.lower()}-workbook-{timezone.localdate().isoformat()}.xlsx"

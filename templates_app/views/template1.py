@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.audit import audit_record
 from accounts.permissions import catalog_manager_required
@@ -31,7 +31,7 @@ def _run(request, form, template, context, write):
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def item_create(request, number: int):
     issue = selectors.issue_get(number=number)
     form = ItemCreateForm(request.POST or None, issue=issue)
@@ -40,7 +40,7 @@ def item_create(request, number: int):
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def item_edit(request, pk: int):
     item = selectors.item_get(pk=pk)
     initial = {f: getattr(item, f) for f in EDITABLE_FIELDS}
@@ -51,13 +51,13 @@ def item_edit(request, pk: int):
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def item_remove(request, pk: int):
     return _status_change(request, pk, ItemRemoveForm, _("Remove the item"), services.item_remove)
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def item_restore(request, pk: int):
     return _status_change(request, pk, ItemRestoreForm, _("Put the item back"), services.item_restore)
 
@@ -70,7 +70,7 @@ def _status_change(request, pk, form_class, title, service):
                 lambda data: service(item=item, by=request.user, **data).item)
 
 
-@require_GET
+@require_safe
 def issue_workbook(request, number: int):
     issue = selectors.issue_get(number=number)
     audit_record(kind="export", actor=request.user, summary=f"Template 1 workbook of issue {issue.number}",

@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from accounts.permissions import agency_staff_required, catalog_manager_required, signed_in_required
 from catalog.pagination import page_of
@@ -17,7 +17,7 @@ WORK_ROWS_PER_PAGE = 50
 
 
 @agency_staff_required
-@require_GET
+@require_safe
 def my_work(request):
     agency, status = request.user.agency, request.GET.get("status")
     status = status if status in selectors.STATUS_ORDER else None
@@ -28,13 +28,13 @@ def my_work(request):
 
 
 @catalog_manager_required
-@require_GET
+@require_safe
 def review_queue(request):
     return render(request, "templates_app/review_queue.html", {"rows": selectors.review_queue()})
 
 
 @signed_in_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def metadata_edit(request, pk: int):
     item = selectors.item_for_metadata(pk=pk, user=request.user)
     if not request.user.is_agency_staff:
@@ -65,7 +65,7 @@ def metadata_edit(request, pk: int):
 
 
 @catalog_manager_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def metadata_review(request, pk: int):
     item = selectors.item_for_metadata(pk=pk, user=request.user)
     record, schema = getattr(item, "metadata", None), get_schema(item.data_type)
@@ -90,7 +90,7 @@ def metadata_review(request, pk: int):
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def metadata_history(request, pk: int):
     item = selectors.item_for_metadata(pk=pk, user=request.user)
     record = getattr(item, "metadata", None)

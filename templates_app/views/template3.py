@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import catalog_manager_required, signed_in_required
 from templates_app import selectors, services
@@ -13,7 +13,7 @@ from templates_app.gdschema.resources import get_resource_schema
 
 
 @signed_in_required
-@require_GET
+@require_safe
 def resource_list(request, pk: int):
     item = selectors.item_for_metadata(pk=pk, user=request.user)
     record = getattr(item, "metadata", None)
@@ -25,14 +25,14 @@ def resource_list(request, pk: int):
 
 
 @signed_in_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def resource_create(request, pk: int):
     item = _owned_item(request, pk)
     return _edit(request, item, None)
 
 
 @signed_in_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def resource_edit(request, pk: int, resource_pk: int):
     item = _owned_item(request, pk)
     return _edit(request, item, selectors.resource_of_item(item=item, resource_pk=resource_pk))
@@ -60,7 +60,7 @@ def resource_check(request, pk: int, resource_pk: int):
 
 
 @catalog_manager_required
-@require_GET
+@require_safe
 def link_problems(request):
     resources = selectors.link_problems(agency=request.GET.get("agency") or None)
     return render(request, "templates_app/link_problems.html", {
