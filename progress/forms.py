@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Meeting, Resolution
 from catalog.selectors import issue_list
+from core.forms import EveryFieldSent
 from progress.models import GdcState
 from progress.services import parse_any_date
 
@@ -49,7 +50,7 @@ class ResolutionForm(forms.Form):
         self.fields["issue"].queryset = issue_list()
 
 
-class GdcForm(forms.Form):
+class GdcForm(EveryFieldSent, forms.Form):
     state = forms.ChoiceField(label=_("GD Catalog state"), choices=GdcState.choices, initial=GdcState.COMPLETED)
     url = forms.URLField(label=_("GD Catalog URL"), max_length=500, required=False, assume_scheme="https")
     registered_on = BeDateField(label=_("Registration date (B.E.)"), required=False)

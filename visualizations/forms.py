@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import EveryFieldSent
 from visualizations.spreadsheets import MAX_UPLOAD_BYTES
 
 
@@ -17,7 +18,10 @@ class UploadForm(forms.Form):
         return upload
 
 
-class FindingsForm(forms.Form):
+class FindingsForm(EveryFieldSent, forms.Form):
     text = forms.CharField(label=_("Key findings"), required=False,
                            widget=forms.Textarea(attrs={"rows": 14}),
                            help_text=_("Plain text. A blank line starts a paragraph, “- ” a bullet, **text** is bold."))
+    clear = forms.BooleanField(label=_("Remove the key findings"), required=False,
+                               help_text=_("Without this box, an empty text is refused."),
+                               widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))

@@ -69,8 +69,12 @@ def table_version_upload(*, item: Item, content: bytes, filename: str, user=None
 
 
 @transaction.atomic
-def findings_update(*, issue: DevelopmentIssue, text: str, user=None) -> IssueFindings:
+def findings_update(*, issue: DevelopmentIssue, text: str, user=None, clear: bool = False) -> IssueFindings:
+    """Replace the issue's key findings. Emptying them is an explicit act (`clear`), never an empty text alone."""
     text = text.replace("\r\n", "\n").strip()
+    if not text and not clear and IssueFindings.objects.filter(issue=issue).exclude(text="").exists():
+        raise ValidationError({"text": ValidationError(
+            _("Write the key findings. To remove them, tick “Remove the key findings”."), code="findings_cleared")})
     if len(text) > FINDINGS_MAX_CHARS:
         raise ValidationError({"text": ValidationError(
             _("Too long: at most %(limit)d characters."), code="max_length", params={"limit": FINDINGS_MAX_CHARS})})

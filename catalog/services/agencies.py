@@ -14,8 +14,12 @@ def normalize_domain(text: str) -> str:
 
 
 def agency_update_contact(*, agency: Agency, contact_name: str, contact_email: str, contact_phone: str,
-                          domains: list[str], by) -> Agency:
-    """Set the agency's contact and replace its registered domains (the statistics office and admins)."""
+                          domains: list[str], by, remove_all_domains: bool = False) -> Agency:
+    """Set the agency's contact and replace its registered domains (the statistics office and admins).
+
+    Removing every domain is an explicit act (`remove_all_domains`): an empty list alone is refused
+    while the agency has domains, since no Template 3 link of the agency can be saved without one.
+    """
     if not getattr(by, "can_manage_catalog", False):
         raise PermissionDenied("Only the statistics office and admins keep agencies' domains and contacts.")
     errors, cleaned = {}, []
@@ -37,6 +41,10 @@ def agency_update_contact(*, agency: Agency, contact_name: str, contact_email: s
         except ValidationError as exc:
             errors |= {name: msgs for name, msgs in exc.error_dict.items()
                        if name in ("contact_name", "contact_email", "contact_phone")}
+        if not cleaned and not remove_all_domains and agency.domains.exists():
+            errors.setdefault("domains", []).append(ValidationError(
+                _("Enter at least one domain. To remove every registered domain, tick “Remove every registered "
+                  "domain”."), code="domains_cleared"))
         if errors:
             raise ValidationError(errors)
         agency._history_user = by

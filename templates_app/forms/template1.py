@@ -5,9 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Agency, DataType, Dimension, Meeting
+from core.forms import EveryFieldSent
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(EveryFieldSent, forms.Form):
     """Why the change is made and, optionally, which meeting decided it."""
 
     reason = forms.CharField(label=_("Reason for the change"), widget=forms.Textarea(attrs={"rows": 2}),

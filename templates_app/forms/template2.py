@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalog.thaidates import to_be_year
+from core.forms import EveryFieldSent
 from templates_app.gdschema import AUTO_FIELDS, Kind, Schema
 
 PLEASE_SPECIFY = "โปรดระบุ"
@@ -56,7 +57,7 @@ def _field_for(entry):
     return forms.CharField(widget=widget, strip=False, **common)
 
 
-class MetadataForm(forms.Form):
+class MetadataForm(EveryFieldSent, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     dataset_name = forms.CharField(
         label=_("Dataset code (GD Catalog name)"), required=False, max_length=200,

@@ -1,11 +1,12 @@
 """The Template 3 form, built from the resource schema. It only parses input: the service validates."""
 from django import forms
 
+from core.forms import EveryFieldSent
 from templates_app.gdschema import Kind, Schema
 from templates_app.forms.template2 import PLEASE_SPECIFY, _field_for, be_text
 
 
-class ResourceForm(forms.Form):
+class ResourceForm(EveryFieldSent, forms.Form):
     def __init__(self, *args, schema: Schema, **kwargs):
         super().__init__(*args, **kwargs)
         self.schema = schema

@@ -1,5 +1,7 @@
 """The security tests' world: two agencies with staff, an item of agency A with its Template 2 record,
-a Template 3 resource, a committee resolution with minutes, the statistics office and an admin."""
+a Template 3 resource, a committee resolution with minutes, the statistics office and an admin; agency A
+has a registered domain and a contact, the issue has key findings and the record a GD Catalog
+registration, so that a request which wipes a value shows."""
 import datetime as dt
 
 import pytest
@@ -23,9 +25,12 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def world(db):
+    from progress.services import gdc_register
     from templates_app.services import metadata_save_draft
+    from visualizations.services import findings_update
 
-    agency_a = AgencyFactory(code="AG-A")
+    agency_a = AgencyFactory(code="AG-A", contact_name="คุณสมศรี", contact_email="somsri@pattani.doae.go.th",
+                             contact_phone="073-000000")
     agency_b = AgencyFactory(code="AG-B")
     AgencyDomain.objects.create(agency=agency_a, domain="pattani.doae.go.th")
     users = {
@@ -39,6 +44,9 @@ def world(db):
     item = ItemFactory(agency=agency_a, dimension=dimension, data_type=DataType.STATISTICAL)
     record = metadata_save_draft(item=item, values=valid_values(item.data_type), version=None, by=users["staff_a"])
     resource = ResourceFactory(record=record, url="https://pattani.doae.go.th/data.csv")
+    findings_update(issue=item.issue, text="- ผลผลิตทุเรียนเพิ่มขึ้น", user=users["office"])
+    gdc_register(record=record, url="https://gdcatalog.go.th/dataset/x", registered_on=dt.date(2023, 5, 1),
+                 state="COMPLETED", by=users["office"])
     meeting = MeetingFactory(body=Meeting.Body.PROVINCIAL_COMMITTEE, date=dt.date(2023, 3, 15))
     resolution = resolution_record(meeting=meeting, issue=item.issue, subject=Resolution.Subject.REQUIREMENTS_DOCUMENT,
                                    decision=Resolution.Decision.APPROVED,

@@ -1,13 +1,15 @@
 """The role matrix, generated from the URLconf.
 
-Every URL pattern (except the Django admin's own and the i18n framework route, listed in
-SKIPPED) × {anonymous, agency A staff, agency B staff, statistics office, admin} × {GET, POST}
-is requested and compared with the outcome DECLARED for its view in RULES. A new view without a
-declared rule fails `test_every_view_has_a_declared_rule`.
+Every URL pattern (except the Django admin's own, listed in SKIPPED_NAMESPACES) × {anonymous,
+agency A staff, agency B staff, statistics office, admin} × {GET, HEAD, POST} is requested and
+compared with the outcome DECLARED for its view in RULES (HEAD must answer as GET does). A new view
+without a declared rule fails `test_every_view_has_a_declared_rule`.
 
-Outcomes: an HTTP status, or LOGIN (a 302 to the sign-in page). POSTs carry no data; they must
-never 500 and never change a row count, except the views in ACTIONS, whose POST *is* the action
-for the authorised role (the row counts of unauthorised roles are still checked).
+Outcomes: an HTTP status, or LOGIN (a 302 to the sign-in page). POSTs carry nothing but a form
+token, as a careless click on an empty form would; the world they hit holds data (an agency's
+domains and contact, a Template 2 record, a Template 3 resource, key findings, a GD Catalog
+registration). They must never 500 and never change a row or a stored value, except the views in
+ACTIONS, whose POST *is* the action for the authorised role (other roles are still checked).
 """
 from urllib.parse import urlsplit
 
@@ -119,7 +121,8 @@ RULES = {
 }
 
 # Views whose data-less POST is itself the action for the authorised role (CSRF-protected in real use).
-ACTIONS = {"templates_app:resource-delete": {"staff_a"}}
+ACTIONS = {"templates_app:resource-delete": {"staff_a"},
+           "templates_app:resource-check": {"staff_a", "office", "admin"}}  # stores the link's check state
 
 
 def walk(resolver=None, namespace=""):
@@ -176,8 +179,9 @@ def url_for(key: str, world) -> str:
     return url
 
 
-def row_counts() -> dict:
-    return {model._meta.label: model._default_manager.count()
+def held_values() -> dict:
+    """Every row of the portal's apps with every value, by model (so a count and a value change both show)."""
+    return {model._meta.label: list(model._default_manager.order_by("pk").values())
             for app in APPS_COUNTED for model in apps.get_app_config(app).get_models()
             if model._meta.label != "accounts.AuditEvent"}  # sign-in attempts are audited by design
 
@@ -201,13 +205,28 @@ def test_role_matrix(client, world, key):
         client.logout()
         if world["users"][role]:
             client.force_login(world["users"][role])
-        for method, expected in zip(("GET", "POST"), RULES[key][role]):
-            before = row_counts()
-            response = client.get(url) if method == "GET" else client.post(url, {})
+        get, post = RULES[key][role]
+        for method, expected in (("GET", get), ("HEAD", get), ("POST", post)):
+            checked = method == "POST" and role not in ACTIONS.get(key, ())
+            before = held_values() if checked else None
+            response = {"GET": client.get, "HEAD": client.head}[method](url) if method != "POST" else client.post(
+                url, {"csrfmiddlewaretoken": "only-the-form-token"})
             got = outcome(response)
             assert response.status_code < 500, f"{method} {url} as {role}: {response.status_code}"
             if got != expected:
                 mismatches.append(f"{method} {url} as {role}: expected {expected}, got {got}")
-            if method == "POST" and role not in ACTIONS.get(key, ()):
-                assert row_counts() == before, f"an empty POST to {url} as {role} wrote rows"
+            if method == "HEAD":
+                body = b"".join(response.streaming_content) if response.streaming else response.content
+                assert not body, f"HEAD {url} as {role} sent a body"
+            if checked:
+                assert held_values() == before, f"an empty POST to {url} as {role} changed stored data"
     assert not mismatches, "\n".join(mismatches)
+
+
+def test_the_world_holds_data_an_empty_post_could_wipe(world):
+    """The matrix above is only worth something if the objects it posts to hold values."""
+    held = held_values()
+    assert held["catalog.AgencyDomain"] and world["agency_a"].contact_email
+    assert held["visualizations.IssueFindings"][0]["text"]
+    assert held["templates_app.MetadataRecord"][0]["values"]["title"] and held["templates_app.Resource"]
+    assert held["progress.GdcRegistration"][0]["url"]

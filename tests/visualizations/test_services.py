@@ -115,3 +115,15 @@ def test_findings_update_is_idempotent_and_limited(pattani, planted_item):
     with pytest.raises(ValidationError) as exc:
         findings_update(issue=issue, text="ก" * 20_001)
     assert exc.value.error_dict["text"][0].code == "max_length"
+
+
+def test_removing_the_findings_is_an_explicit_act(pattani, planted_item):
+    issue = planted_item.issue
+    findings_update(issue=issue, text="สรุป")
+    for text in ("", "  \r\n "):
+        with pytest.raises(ValidationError) as exc:
+            findings_update(issue=issue, text=text)
+        assert exc.value.error_dict["text"][0].code == "findings_cleared"
+    assert IssueFindings.objects.get(issue=issue).text == "สรุป"
+    findings_update(issue=issue, text="", clear=True)
+    assert IssueFindings.objects.get(issue=issue).text == ""
