@@ -1,0 +1,60 @@
+"""Middleware every app shares."""
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from core.locks import BUSY_MESSAGE, is_lock_timeout
+
+
+def wants_json(request) -> bool:
+    """An API call (its answers are JSON) rather than a page."""
+    return request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", "")
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse a request whose declared body is larger than `REQUEST_MAX_BYTES` (413), from its
+    Content-Length header alone: the body is never read, so a worker is not kept busy receiving it
+    nor a temporary file written. Runs before anything that reads the body (the CSRF check, views)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = settings.REQUEST_MAX_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body without a valid length
+        if limit and length > limit:
+            return self.refuse(request, length, limit)
+        return self.get_response(request)
+
+    @staticmethod
+    def refuse(request, length: int, limit: int):
+        message = _("The request is too large (%(size)s MB); the portal accepts at most %(limit)s MB. Nothing was "
+                    "received or saved. Split the file or remove what is not needed.") % {
+            "size": f"{length / 1024 / 1024:.1f}", "limit": f"{limit / 1024 / 1024:g}"}
+        if wants_json(request):
+            return JsonResponse({"error": "request_too_large", "message": message}, status=413,
+                                json_dumps_params={"ensure_ascii": False})
+        return render(request, "413.html", {"message": message}, status=413)
+
+
+class RecordBusyMiddleware:
+    """A request that gave up waiting for a row another request holds gets 409 and "someone else is
+    saving this record, try again" (a page, or JSON for the API) instead of a server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_lock_timeout(exception):
+            return None
+        if wants_json(request):
+            return JsonResponse({"error": "record_busy", "message": str(BUSY_MESSAGE)}, status=409,
+                                json_dumps_params={"ensure_ascii": False})
+        return render(request, "409.html", {"message": BUSY_MESSAGE}, status=409)
