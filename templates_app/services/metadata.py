@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Item
+from core.locks import busy_records
 from templates_app.gdschema import get_schema
 from templates_app.gdschema.validation import clean_values, record_summary
 from templates_app.models import MetadataRecord, validate_dataset_name
@@ -85,6 +86,7 @@ def metadata_submit(*, item: Item, values: dict, version: int | None, by, datase
     return only_row(lambda: _write([DraftRow(item, values, version, dataset_name)], by=by, submit=True))
 
 
+@busy_records()
 def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRecord:
     with transaction.atomic():
         record = _lock_for_review(record, version, by)
@@ -97,6 +99,7 @@ def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRec
         return record
 
 
+@busy_records()
 def metadata_return(*, record: MetadataRecord, comments: dict, version: int, by) -> MetadataRecord:
     """Send back to the agency with comments keyed by field name (`general` for a general one)."""
     comments = {name: str(text).strip() for name, text in comments.items() if str(text or "").strip()}
@@ -111,6 +114,7 @@ def metadata_return(*, record: MetadataRecord, comments: dict, version: int, by)
         return record
 
 
+@busy_records()  # a row another request holds: RecordBusy ("someone else is saving"), after lock_timeout
 def _write(rows: list[DraftRow], *, by, submit: bool) -> list[MetadataRecord]:
     if len({row.item.pk for row in rows}) != len(rows):
         raise ValueError("An item appears twice in one batch.")
@@ -189,6 +193,9 @@ class _Names:
         wanted = set(self.defaults.values()) | asked
         self.holders = dict(MetadataRecord.objects.filter(dataset_name__in=wanted).values_list(
             "dataset_name", "pk")) if wanted else {}
+        changing = {row.dataset_name.strip() for row in rows if row.dataset_name is not None and row.dataset_name.strip()
+                    != (current[row.item.pk].dataset_name if row.item.pk in current else self.defaults[row.item.pk])}
+        self.reserved = _default_code_owners(changing)
         self.used = set()  # names this batch gives
 
     def taken(self, name: str, pk: int | None = None) -> bool:
@@ -209,10 +216,29 @@ class _Names:
         if self.taken(name, record.pk):
             return {"dataset_name": [ValidationError(_("Another data set already uses this code."),
                                                      code="duplicate_dataset_name")]}
+        owner = self.reserved.get(name)
+        if owner is not None and owner.pk != record.item_id:
+            return {"dataset_name": [ValidationError(
+                _("This code is reserved for item %(code)s of %(agency)s: it is that item's default data set code."),
+                code="reserved_dataset_name", params={"code": owner.code, "agency": owner.agency.name_th})]}
         return {}
 
     def use(self, record: MetadataRecord) -> None:
         self.used.add(record.dataset_name)
+
+
+def _default_code_owners(names: set[str]) -> dict[str, Item]:
+    """{name: the item} for each of `names` that is some item's default code (one query, none if no name
+    looks like `fy<year>-…`). A default code is reserved for its item, started or not."""
+    query = Q()
+    for name in names:
+        if match := re.fullmatch(r"fy(\d{1,4})-(.+)", name):
+            part = max(re.findall(r"[a-z0-9]+", match[2]), key=len, default="")
+            query |= Q(issue__fiscal_year=int(match[1]), code__icontains=part)
+    if not query:
+        return {}
+    items = Item.objects.filter(query).select_related("issue", "agency")
+    return {default: item for item in items if (default := dataset_name_default(item)) in names}
 
 
 def _check_version(record: MetadataRecord, version) -> None:

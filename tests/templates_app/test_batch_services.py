@@ -80,11 +80,12 @@ def test_names_given_in_one_batch_do_not_collide(make_item, agency_user):
         metadata_save_drafts(rows=[DraftRow(first, {}, None, dataset_name="same-name"),
                                    DraftRow(second, {}, None, dataset_name="same-name")], by=agency_user)
     assert list(exc.value.errors) == [1] and codes(exc.value.errors[1]) == ["duplicate_dataset_name"]
-    # a default code already given to an earlier row of the batch is made unique, as against the database
+    # nor may a row take the default code of another row's item: it is reserved for that item
     taken = f"fy2566-{third.code.lower()}"
-    saved = metadata_save_drafts(rows=[DraftRow(first, {}, None, dataset_name=taken), DraftRow(third, {}, None)],
-                                 by=agency_user)
-    assert [record.dataset_name for record in saved] == [taken, f"{taken}-{third.pk}"]
+    with pytest.raises(RowErrors) as exc:
+        metadata_save_drafts(rows=[DraftRow(first, {}, None, dataset_name=taken), DraftRow(third, {}, None)],
+                             by=agency_user)
+    assert list(exc.value.errors) == [0] and codes(exc.value.errors[0]) == ["reserved_dataset_name"]
 
 
 def test_a_batch_takes_a_constant_number_of_queries(make_item, agency_user):

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from catalog.models import DataType
 from templates_app.models import MetadataRecord
 from templates_app.services import (
-    ConflictError, metadata_approve, metadata_return, metadata_save_draft, metadata_submit,
+    ConflictError, dataset_name_default, metadata_approve, metadata_return, metadata_save_draft, metadata_submit,
 )
 
 from .factories import valid_values
@@ -186,8 +186,29 @@ def test_a_stale_review_is_refused(own_item, agency_user, office_user):
 
 
 def test_default_dataset_name_never_collides(make_item, agency_user):
+    """Records saved before default codes were reserved may hold another item's default code."""
     first, second = make_item(), make_item()
-    taken = metadata_save_draft(item=first, values={}, version=None, by=agency_user,
-                                dataset_name=f"fy2566-{second.code.lower()}")
+    taken = metadata_save_draft(item=first, values={}, version=None, by=agency_user)
+    MetadataRecord.objects.filter(pk=taken.pk).update(dataset_name=f"fy2566-{second.code.lower()}")
     record = metadata_save_draft(item=second, values={}, version=None, by=agency_user)
-    assert record.dataset_name == f"{taken.dataset_name}-{second.pk}"
+    assert record.dataset_name == f"fy2566-{second.code.lower()}-{second.pk}"
+
+
+def test_an_items_default_code_is_reserved_for_it(make_item, agency_user, other_agency_user):
+    """Agency B may not take the default code of agency A's item that is not started yet."""
+    mine, theirs = make_item(), make_item(agency=other_agency_user.agency)
+    reserved = dataset_name_default(mine)
+    before = list(MetadataRecord.objects.values_list("pk", "dataset_name", "version"))
+    with pytest.raises(ValidationError) as exc:
+        metadata_save_draft(item=theirs, values={}, version=None, by=other_agency_user, dataset_name=reserved)
+    [error] = exc.value.error_dict["dataset_name"]
+    assert error.code == "reserved_dataset_name" and mine.code in error.messages[0]
+    assert list(MetadataRecord.objects.values_list("pk", "dataset_name", "version")) == before
+    record = metadata_save_draft(item=theirs, values={}, version=None, by=other_agency_user)
+    with pytest.raises(ValidationError):  # nor by renaming a record it already has
+        metadata_save_draft(item=theirs, values={}, version=record.version, by=other_agency_user,
+                            dataset_name=reserved.upper().lower())
+    assert metadata_save_draft(item=mine, values={}, version=None, by=agency_user).dataset_name == reserved
+    renamed = metadata_save_draft(item=mine, values={}, version=1, by=agency_user, dataset_name="my-own-code")
+    back = metadata_save_draft(item=mine, values={}, version=renamed.version, by=agency_user, dataset_name=reserved)
+    assert back.dataset_name == reserved  # the item itself may always take its default code back

@@ -3,9 +3,12 @@ import re
 
 import pytest
 from django.db import connection
+from django.forms import CheckboxSelectMultiple
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import DataType
+from templates_app.forms.template2 import MetadataForm
+from templates_app.gdschema import get_schema
 from templates_app.models import MetadataRecord
 from templates_app.services import metadata_save_draft, metadata_submit
 from tests.factories import UserFactory
@@ -13,8 +16,12 @@ from tests.factories import UserFactory
 from .factories import valid_values
 
 
-def form_data(values: dict, version=0, **extra) -> dict:
-    return {**values, "version": version, **extra}
+def form_data(values: dict, version=0, data_type=DataType.STATISTICAL, **extra) -> dict:
+    """What a browser sends: every box of the form (empty unless given; a missing one is refused), the
+    ticked check boxes only."""
+    form = MetadataForm(schema=get_schema(data_type))
+    sent = {name: "" for name, field in form.fields.items() if not isinstance(field.widget, CheckboxSelectMultiple)}
+    return {**sent, **values, "version": version, **extra}
 
 
 @pytest.fixture
