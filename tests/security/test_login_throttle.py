@@ -78,3 +78,43 @@ def test_failures_are_logged(client, alice, caplog):
     with caplog.at_level("WARNING", logger="axes"):
         fail(client, "alice", 10)
     assert any("alice" in record.getMessage() for record in caplog.records if record.name.startswith("axes"))
+
+
+@pytest.fixture
+def five_users(db):
+    return [UserFactory(username=f"user{n}", role=User.Role.VIEWER) for n in range(1, 6)]
+
+
+def test_fifteen_guesses_over_five_users_lock_the_address(client, five_users, alice):
+    """Password spraying: 3 guesses at each of 5 accounts never reach the per-user limit of 10."""
+    for guess in range(3):
+        for user in five_users:
+            response = sign_in(client, user.username, "wrong-password")
+    assert response.status_code == 429  # the 15th guess
+    assert sign_in(client, "alice", PASSWORD).status_code == 429  # any account, even with its right password
+    assert "_auth_user_id" not in client.session
+    assert sign_in(client, "alice", PASSWORD, ip="10.0.0.2").status_code == 302  # another address is unaffected
+
+
+def test_fourteen_guesses_over_five_users_still_let_the_right_password_in(client, five_users, alice):
+    fail(client, "user1", 2)
+    for user in five_users[1:]:
+        fail(client, user.username, 3)
+    assert sign_in(client, "alice", PASSWORD).status_code == 302
+
+
+def test_a_sprayers_own_success_does_not_forgive_the_other_guesses(client, five_users, alice):
+    for user in five_users:
+        fail(client, user.username, 2)
+    fail(client, "alice", 4)  # 14 from this address
+    assert sign_in(client, "alice", PASSWORD).status_code == 302  # forgives alice's 4, not the other 10
+    client.logout()
+    fail(client, "user1", 4)  # 14 again
+    assert sign_in(client, "user2", "wrong-password").status_code == 429
+
+
+def test_the_address_limit_is_a_setting(client, five_users, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 4
+    fail(client, "user1", 2)
+    fail(client, "user2", 1)
+    assert sign_in(client, "user3", "wrong-password").status_code == 429
