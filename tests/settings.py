@@ -5,6 +5,8 @@ The database is whatever DATABASE_URL says (SQLite by default, PostgreSQL in CI'
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
+# A lock wait gives up after 2 s instead of 5 (tests/reliability/test_lock_timeout.py waits for it).
+os.environ.setdefault("DJANGO_DB_LOCK_TIMEOUT", "2")
 
 from config.settings import *  # noqa: E402,F403
 
@@ -23,3 +25,6 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_SSL_REDIRECT = False
 LANGUAGE_CODE = "th"
+# The link checker's internet probe never leaves this machine in tests: tests that need it point it
+# at their own local servers (tests/catalog/urlcheck/test_offline.py).
+URLCHECK_PROBE_TARGETS = []

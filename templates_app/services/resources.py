@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import AgencyDomain
+from core.locks import busy_records
 from catalog.urlcheck import (
     CheckConfig, CheckResult, CheckState, check_many, check_url, config_from_settings, next_state,
 )
@@ -61,6 +62,7 @@ def resource_update(*, resource: Resource, values: dict, by) -> Resource:
     return only_row(lambda: resource_save_many(rows=[ResourceRow(values, resource=resource)], by=by))
 
 
+@busy_records()
 def resource_save_many(*, rows: list[ResourceRow], by) -> list[Resource]:
     """`resource_create` / `resource_update` for many rows at once, all or none, in a constant number of queries.
 
@@ -85,6 +87,7 @@ def resource_save_many(*, rows: list[ResourceRow], by) -> list[Resource]:
     return resources
 
 
+@busy_records()
 def resource_delete(*, resource: Resource, by) -> None:
     _check_writer(by, resource.record.item.agency_id)
     with transaction.atomic():
@@ -137,7 +140,9 @@ def _store(pairs: list[tuple[Resource, CheckResult]]) -> list[tuple[Resource, Ch
     if not pairs:
         return pairs
     with transaction.atomic():
-        current = Resource.objects.select_for_update().in_bulk([resource.pk for resource, _result in pairs])
+        # A resource someone is saving right now is skipped (its check is stored next time), never waited for.
+        current = Resource.objects.select_for_update(skip_locked=True).in_bulk(
+            [resource.pk for resource, _result in pairs])
         stored = []
         for resource, result in pairs:
             fresh = current.get(resource.pk)

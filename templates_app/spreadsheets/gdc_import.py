@@ -18,6 +18,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import AgencyDomain
+from core.locks import RecordBusy, busy_records
 from core.workbooks import MAX_BYTES, WorkbookRefused, upload_bytes
 from templates_app import services
 from templates_app.models import MetadataRecord
@@ -139,12 +140,14 @@ def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str |
         report.stale = True
         return report
     try:
-        with transaction.atomic():
+        with busy_records(), transaction.atomic():
             _apply(report, user)
             keep = not (report.errors or dry_run)
             if not keep:
                 transaction.set_rollback(True)
         report.applied = keep  # the block committed (or released its savepoint) without error
+    except RecordBusy as busy:  # another request held a row past the lock timeout: nothing was written
+        report.errors.append(CellError("", None, "", "", "", busy))
     except DatabaseError:
         report.errors.append(CellError("", None, "", "", "", import_error("database_error")))
     return report
