@@ -3,13 +3,15 @@
 Public API::
 
     validate_source_url(url, *, domains) -> str            # raises ValidationError (code)
-    check_url(url, *, config=None) -> CheckResult
+    check_url(url, *, config=None, probe=True) -> CheckResult
     check_many(urls, *, concurrency=16, per_host=4, config=None, on_result=None) -> list[CheckResult]
+    internet_reachable(targets, *, timeout) -> bool           # the probe behind the `offline` state
     next_state(previous: CheckState | None, result: CheckResult) -> CheckState
     Status, CheckResult, CheckState, CheckConfig, config_from_settings(**overrides)
 """
 from catalog.urlcheck.batch import check_many
 from catalog.urlcheck.checker import CheckConfig, check_url, config_from_settings, default_user_agent
+from catalog.urlcheck.probe import internet_reachable
 from catalog.urlcheck.results import REASONS, CheckResult, CheckState, Status, next_state
 from catalog.urlcheck.rules import host_is_allowed, validate_source_url
 
@@ -24,6 +26,7 @@ __all__ = [
     "config_from_settings",
     "default_user_agent",
     "host_is_allowed",
+    "internet_reachable",
     "next_state",
     "validate_source_url",
 ]

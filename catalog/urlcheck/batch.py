@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 from django.core.exceptions import ValidationError
 
 from catalog.urlcheck.checker import CheckConfig, check_url
+from catalog.urlcheck.probe import mark_offline
 from catalog.urlcheck.results import CheckResult
 from catalog.urlcheck.rules import parse_http_url
 
@@ -36,7 +37,9 @@ def check_many(
     """Check every URL (each distinct URL once) and return the results in the order of `urls`.
 
     At most `concurrency` checks run at once, and at most `per_host` against one host.
-    `on_result` is called (in the calling thread) as each result arrives, e.g. to save it.
+    `on_result` is called (in the calling thread) as each result arrives, e.g. to show progress.
+    Links that failed unanswered are `offline` in the returned list when the run's one probe
+    (`probe.mark_offline`) finds no way out either.
     """
     if concurrency < 1 or per_host < 1:
         raise ValueError("concurrency and per_host must be at least 1")
@@ -58,7 +61,7 @@ def check_many(
                 if queue and running[host] < per_host:
                     url = queue.popleft()
                     running[host] += 1
-                    futures[pool.submit(check_url, url, config=config)] = (host, url)
+                    futures[pool.submit(check_url, url, config=config, probe=False)] = (host, url)
                     progress = True
 
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="urlcheck") as pool:
@@ -72,4 +75,7 @@ def check_many(
                 if on_result is not None:
                     on_result(results[url])
             start_what_fits(pool)
-    return [results[url] for url in urls]
+    config = config or CheckConfig()
+    marked = dict(zip(results, mark_offline(list(results.values()), targets=config.probe_targets,
+                                            timeout=config.connect_timeout)))
+    return [marked[url] for url in urls]

@@ -1,16 +1,17 @@
-"""Check one URL for real: HEAD (confirmed or replaced by a small GET), redirects followed by hand.
+"""Check one URL for real: a small GET decides, redirects followed by hand.
 
 Every hop is re-validated (http/https only, no credentials) and passes the SSRF guard; the socket
 is opened to the address the guard checked. TLS certificates are always verified.
 
-HEAD/GET rule: a HEAD answer is trusted on its own only when it is a redirect, a "busy" status
-(429/503/…; the server asked us to back off, so we do not send more), or a 2xx that names both
-its Content-Type and a non-zero Content-Length (what real files, the usual data sources, send).
-Any other HEAD answer -- an error (405/501/403/404…), or a 2xx that says too little, as the
-servers that answer 200 to HEAD and 404 to GET do -- is replaced by a GET that reads at most
-`read_limit` bytes, and the GET decides. `CheckConfig(confirm_with_get="always")` confirms every
-HEAD success with a GET; `CheckConfig(head_first=False)` skips HEAD and sends only that small GET.
-A GET is closed after `read_limit` bytes: a large file is never downloaded.
+A link is `ok` only when a GET delivers data: a 2xx whose body starts arriving (at most `read_limit`
+bytes are read, then the connection is closed: a large file is never downloaded; a 2xx with no body
+is broken). By default only GETs are sent. `CheckConfig(head_first=True)` sends HEAD first, as a hint
+and nothing more: a HEAD redirect is followed and a HEAD "busy" answer (429/503/…, the server asked
+us to back off) ends the check as `unsure`; any other HEAD answer, a 2xx included (servers that
+answer 200 to HEAD and 404 to GET exist), is followed by the GET that decides.
+
+When a check fails before any server answered, `probe.mark_offline` asks whether the checker can
+reach the internet at all (`CheckConfig.probe_targets`); if not, the result is `offline`.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from django.core.exceptions import ValidationError
 
 from catalog.urlcheck import watchdog
 from catalog.urlcheck.guard import BlockedAddress, DNSFailure, resolve
+from catalog.urlcheck.probe import mark_offline
 from catalog.urlcheck.results import CheckResult, Status
 from catalog.urlcheck.rules import ParsedURL, parse_http_url
 
@@ -49,15 +51,13 @@ class CheckConfig:
     read_limit: int = 8192
     portal_name: str = DEFAULT_PORTAL_NAME
     user_agent: str = ""  # empty: default_user_agent(portal_name)
-    confirm_with_get: str = "auto"  # "auto" (see module docstring) or "always"
-    head_first: bool = True  # False: one small GET per hop and no HEAD (half the requests for dynamic pages)
+    head_first: bool = False  # True: HEAD first, as a hint (see the module docstring); the GET always decides
     allow_private: bool | None = None  # None: read URLCHECK_ALLOW_PRIVATE at each check
     allow_networks: tuple[str, ...] = ()  # CIDR ranges exempt from the SSRF guard (an intranet)
     ssl_context: ssl.SSLContext | None = field(default=None, compare=False)  # e.g. extra CA for tests
+    probe_targets: tuple[str, ...] = ()  # "host:port" to try when links fail unanswered (probe.py); () = never
 
     def __post_init__(self):
-        if self.confirm_with_get not in ("auto", "always"):
-            raise ValueError("confirm_with_get must be 'auto' or 'always'")
         ctx = self.ssl_context
         if ctx is not None and (ctx.verify_mode != ssl.CERT_REQUIRED or not ctx.check_hostname):
             raise ValueError("TLS verification cannot be switched off for URL checks")
@@ -71,12 +71,14 @@ class CheckConfig:
 
 
 def config_from_settings(**overrides) -> CheckConfig:
-    """A `CheckConfig` taking `URLCHECK_PORTAL_NAME` / `URLCHECK_USER_AGENT` from Django settings, read now."""
+    """A `CheckConfig` taking `URLCHECK_PORTAL_NAME`, `URLCHECK_USER_AGENT` and `URLCHECK_PROBE_TARGETS` from
+    Django settings, read now."""
     from django.conf import settings
 
     values = {
         "portal_name": getattr(settings, "URLCHECK_PORTAL_NAME", DEFAULT_PORTAL_NAME),
         "user_agent": getattr(settings, "URLCHECK_USER_AGENT", ""),
+        "probe_targets": tuple(getattr(settings, "URLCHECK_PROBE_TARGETS", ())),
     }
     values.update(overrides)
     return CheckConfig(**values)
@@ -94,8 +96,8 @@ class _Stop(Exception):
 class _Answer:
     status: int
     content_type: str
-    content_length: int | None
     location: str | None
+    body_bytes: int = 0  # what a GET read of the body (at most read_limit)
 
 
 class _Deadline:
@@ -163,15 +165,15 @@ def _exchange(method: str, target: ParsedURL, config: CheckConfig, deadline: _De
         headers={"User-Agent": config.agent, "Accept": "*/*", "Accept-Encoding": "identity", "Connection": "close"},
     )
     response = conn.getresponse()
+    body = b""
     if method == "GET" and response.status < 300:
         sock.settimeout(deadline.left())
-        response.read(config.read_limit)  # proves the body starts arriving; never the whole file
-    length = response.getheader("Content-Length")
+        body = response.read(config.read_limit)  # proves the data arrives; never the whole file
     return _Answer(
         status=response.status,
         content_type=(response.getheader("Content-Type") or "").strip(),
-        content_length=int(length) if length and length.strip().isdigit() else None,
         location=response.getheader("Location"),
+        body_bytes=len(body),
     )
 
 
@@ -183,10 +185,6 @@ def _verdict_for_status(code: int) -> tuple[Status, str]:
     if code >= 400:
         return Status.BROKEN, "http_error"
     return Status.BROKEN, "http_unexpected"
-
-
-def _head_says_enough(answer: _Answer, config: CheckConfig) -> bool:
-    return config.confirm_with_get == "auto" and bool(answer.content_type) and bool(answer.content_length)
 
 
 def _classify_error(exc: BaseException) -> _Stop:
@@ -227,9 +225,17 @@ def _same_resource(target: ParsedURL) -> tuple:
     return target.scheme, target.host, target.port, target.path
 
 
-def check_url(url: str, *, config: CheckConfig | None = None) -> CheckResult:
-    """Check `url` now and classify it as ok, broken, unsure or tls_error (see the module docstring)."""
+def check_url(url: str, *, config: CheckConfig | None = None, probe: bool = True) -> CheckResult:
+    """Check `url` now and classify it as ok, broken, unsure, tls_error or (`probe`: when it failed unanswered
+    and no probe target answers either) offline. See the module docstring."""
     config = config or CheckConfig()
+    result = _check(url, config)
+    if probe:
+        [result] = mark_offline([result], targets=config.probe_targets, timeout=config.connect_timeout)
+    return result
+
+
+def _check(url: str, config: CheckConfig) -> CheckResult:
     started = time.monotonic()
     checked_at = datetime.now(timezone.utc)
     deadline = _Deadline(config.total_timeout)
@@ -275,12 +281,12 @@ def check_url(url: str, *, config: CheckConfig | None = None) -> CheckResult:
                 seen.add(_same_resource(next_target))
                 current, target = following, next_target
                 continue
-            if method == "HEAD" and answer.status not in BUSY_STATUSES and not (
-                200 <= answer.status < 300 and _head_says_enough(answer, config)
-            ):
-                method = "GET"  # HEAD refused or said too little: GET decides
+            if method == "HEAD" and answer.status not in BUSY_STATUSES:
+                method = "GET"  # a HEAD answer is a hint, never proof: GET decides
                 continue
             status, reason = _verdict_for_status(answer.status)
+            if status == Status.OK and not answer.body_bytes:
+                status, reason = Status.BROKEN, "empty_response"
             return result(status, reason, f"{method} {answer.status}", answer.status, answer.content_type)
     except Exception as exc:  # noqa: BLE001 -- every network failure becomes a verdict; others re-raise
         stop = _classify_error(exc)

@@ -16,6 +16,7 @@ class Status(models.TextChoices):
     BROKEN = "broken", _("Broken link")
     UNSURE = "unsure", _("Uncertain (try again later)")
     TLS_ERROR = "tls_error", _("Invalid security certificate")
+    OFFLINE = "offline", _("Not checked: the checker could not reach the internet")
 
 
 # Reason codes (stable, for code and logs) and the sentence shown to users for each.
@@ -38,6 +39,9 @@ REASONS = {
     "blocked_address": _("The link points to a private or internal network address, which the checker may not visit."),
     "bad_response": _("The server’s answer was not valid HTTP."),
     "invalid_url": _("This is not a valid http or https web address."),
+    "empty_response": _("The server answered but sent no data."),
+    "offline": _("The link checker could not reach the internet (no route out, no DNS or a closed network), so this "
+                 "link was not checked. It is not counted as broken."),
 }
 
 
@@ -66,7 +70,8 @@ class CheckResult:
 
     @property
     def is_failure(self) -> bool:
-        return self.status != Status.OK
+        """The link failed its check (`offline` is no verdict on the link: not a failure)."""
+        return self.status not in (Status.OK, Status.OFFLINE)
 
 
 @dataclass(frozen=True)
@@ -88,9 +93,12 @@ def next_state(previous: CheckState | None, result: CheckResult) -> CheckState:
     """The state after `result`: an OK check clears the failure run; any other outcome extends it.
 
     `unsure` counts as a failed attempt (so a site that times out for weeks shows a long run) but
-    keeps its own status, so a passing fault is never shown as broken.
+    keeps its own status, so a passing fault is never shown as broken. `offline` (the checker could not
+    reach the internet) says nothing about the link: only the status and the time of the attempt change.
     """
     previous = previous or CheckState()
+    if result.status == Status.OFFLINE:
+        return replace(previous, status=result.status, reason=result.reason, last_checked_at=result.checked_at)
     common = dict(
         status=result.status,
         reason=result.reason,

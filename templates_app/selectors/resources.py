@@ -11,6 +11,8 @@ from templates_app.models import MetadataRecord, Resource
 
 #: The states the statistics office chases (tls_error included: visitors' browsers refuse the page).
 PROBLEM_STATUSES = (Status.BROKEN, Status.UNSURE, Status.TLS_ERROR)
+#: What /links/ lists: those, and the links the checker could not check (no verdict on the link, no agency's fault).
+LISTED_STATUSES = PROBLEM_STATUSES + (Status.OFFLINE,)
 
 
 def dataset_resources(*, record: MetadataRecord | None) -> list[Resource]:
@@ -39,8 +41,9 @@ def resources_to_check(*, agency: str | None = None, stale_hours: float | None =
 
 
 def link_problems(*, agency: str | None = None) -> list[Resource]:
-    """Broken, unsure and TLS-failing links with their data set and agency (contact), worst first."""
-    resources = Resource.objects.filter(url_status__in=PROBLEM_STATUSES).select_related(
+    """Broken, unsure, TLS-failing and unchecked-for-want-of-internet links with their data set and agency
+    (contact), worst first."""
+    resources = Resource.objects.filter(url_status__in=LISTED_STATUSES).select_related(
         "record__item__agency", "record__item__issue")
     if agency:
         resources = resources.filter(record__item__agency__code__iexact=agency)

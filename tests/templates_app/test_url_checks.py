@@ -171,3 +171,36 @@ def test_an_untrusted_certificate_is_a_tls_error(local_agency, agency_user, own_
     resource.refresh_from_db()
     assert (resource.url_status, resource.url_reason) == (Status.TLS_ERROR, "tls_certificate")
     assert resource.failure_count == 1
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_cut_off_checker_says_so_on_links_and_the_data_set_page(client, add_resource, local_agency, agency_user,
+                                                                  office_user, own_item, settings, http_server):  # noqa: F811
+    """No probe target answers (as on a closed intranet): the unanswered link is not condemned."""
+    record = add_resource("/ok").record
+    dead = resource_create(record=record, values=resource_values(
+        resource_url=f"http://127.0.0.1:{_closed_port()}/data.csv"), by=agency_user)
+    Resource.objects.filter(pk=dead.pk).update(url_status="broken", url_reason="http_error", failure_count=2)
+    settings.URLCHECK_PROBE_TARGETS = [f"127.0.0.1:{_closed_port()}"]
+    out, err = run_command()
+    assert "offline 1" in out and "ok 1" in out and "could not reach the internet" in err
+    dead.refresh_from_db()
+    assert (dead.url_status, dead.url_reason, dead.failure_count) == ("offline", "offline", 2)
+    client.force_login(office_user)
+    links = client.get("/links/").content.decode()
+    assert 'id="checker-offline"' in links and f'data-resource="{dead.pk}"' in links
+    assert "ตัวตรวจสอบลิงก์เชื่อมต่ออินเทอร์เน็ตไม่ได้" in links
+    client.force_login(agency_user)
+    page = client.get(f"/items/{own_item.pk}/resources/").content.decode()
+    assert 'data-url-status="offline"' in page and "ไม่นับว่าเป็นลิงก์เสีย" in page
+    settings.URLCHECK_PROBE_TARGETS = [f"127.0.0.1:{http_server.port}"]  # the way out works again
+    run_command()
+    dead.refresh_from_db()
+    assert (dead.url_status, dead.url_reason, dead.failure_count) == ("broken", "connection_refused", 3)

@@ -1,15 +1,17 @@
 """Check every Template 3 link for real and store its state (nightly, from cron)."""
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.urlcheck import Status
 from templates_app.selectors import resources_to_check
 from templates_app.services import resource_check_many
 
 
 class Command(BaseCommand):
-    help = ("Check the source URLs of Template 3 records (HEAD, confirmed by a small GET) and store each "
-            "one's state: ok, broken, unsure or tls_error. Progress goes to stderr.")
+    help = ("Check the source URLs of Template 3 records (a small GET) and store each one's state: ok, broken, "
+            "unsure, tls_error, or offline when the checker could not reach the internet. Progress goes to stderr.")
 
     def add_arguments(self, parser):
         parser.add_argument("--agency", help="Only this agency's links (agency code, e.g. PTN-AGRI).")
@@ -31,6 +33,9 @@ class Command(BaseCommand):
                 counts[c.resource.url_status] = counts.get(c.resource.url_status, 0) + 1
             summary = ", ".join(f"{status} {n}" for status, n in sorted(counts.items())) or "nothing to check"
             self.stdout.write(f"Checked {len(checked)} link(s): {summary}")
+        if any(c.result.status == Status.OFFLINE for c in checked):
+            self.stderr.write("The checker could not reach the internet (no probe target answered: "
+                              f"{', '.join(settings.URLCHECK_PROBE_TARGETS)}): those links were not checked.")
 
     def _progress(self, result, done, total):
         width = 30

@@ -81,6 +81,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return None
             return self.reply(404, body=b"gone")
+        if path == "/empty":  # 200, and not a byte of data
+            return self.reply(200, body=b"", content_type="text/csv")
         if path == "/data.csv":
             return self.reply(200, body=b"a,b\n1,2\n", content_type="text/csv; charset=utf-8")
         if m := re.fullmatch(r"/chain/(\d+)", path):

@@ -18,9 +18,22 @@ def test_200_is_ok_and_records_what_it_saw(http_server, fast):
     assert result.redirects == ()
 
 
-def test_a_head_that_names_type_and_length_is_trusted(http_server, fast):
+HEAD_FIRST = CheckConfig(connect_timeout=1.0, total_timeout=2.0, head_first=True)
+
+
+def test_one_small_get_decides_and_no_head_is_sent(http_server, fast):
     assert check_url(http_server.url("/ok"), config=fast).status == Status.OK
-    assert [m for m, _p, _ua in http_server.log.requests] == ["HEAD"]
+    assert [m for m, _p, _ua in http_server.log.requests] == ["GET"]
+
+
+def test_a_head_success_is_only_a_hint_the_get_confirms_it(http_server):
+    assert check_url(http_server.url("/ok"), config=HEAD_FIRST).status == Status.OK
+    assert [m for m, _p, _ua in http_server.log.requests] == ["HEAD", "GET"]
+
+
+def test_a_get_that_delivers_no_data_is_not_ok(http_server, fast):
+    result = check_url(http_server.url("/empty"), config=fast)
+    assert (result.status, result.reason, result.http_status) == (Status.BROKEN, "empty_response", 200)
 
 
 @pytest.mark.parametrize(("path", "code"), [("/missing", 404), ("/error", 500)])
@@ -30,23 +43,23 @@ def test_4xx_and_5xx_are_broken(http_server, fast, path, code):
     assert http_server.log.paths("GET") == [path]  # HEAD alone never condemns a link
 
 
-def test_head_refused_falls_back_to_get(http_server, fast):
-    result = check_url(http_server.url("/no-head"), config=fast)
+def test_head_refused_falls_back_to_get(http_server):
+    result = check_url(http_server.url("/no-head"), config=HEAD_FIRST)
     assert (result.status, result.http_status) == (Status.OK, 200)
     assert [m for m, _p, _ua in http_server.log.requests] == ["HEAD", "GET"]
 
 
-def test_head_200_without_length_is_confirmed_by_get_which_says_404(http_server, fast):
-    result = check_url(http_server.url("/head-lies"), config=fast)
+def test_head_200_without_length_is_confirmed_by_get_which_says_404(http_server):
+    result = check_url(http_server.url("/head-lies"), config=HEAD_FIRST)
     assert (result.status, result.http_status) == (Status.BROKEN, 404)
     assert [m for m, _p, _ua in http_server.log.requests] == ["HEAD", "GET"]
 
 
-def test_always_confirming_catches_a_head_that_lies_in_full(http_server, fast):
-    url = http_server.url("/head-lies-fully")
-    assert check_url(url, config=fast).status == Status.OK  # the documented trade-off of "auto"
-    always = CheckConfig(connect_timeout=1.0, total_timeout=2.0, confirm_with_get="always")
-    assert check_url(url, config=always).status == Status.BROKEN
+def test_a_head_that_lies_in_full_is_caught_by_the_get(http_server):
+    """HEAD says 200 with a type and a length, GET says 404: the link is broken (was ok before)."""
+    result = check_url(http_server.url("/head-lies-fully"), config=HEAD_FIRST)
+    assert (result.status, result.http_status) == (Status.BROKEN, 404)
+    assert [m for m, _p, _ua in http_server.log.requests] == ["HEAD", "GET"]
 
 
 def test_get_only_mode_sends_no_head(http_server, fast):
@@ -94,7 +107,9 @@ def test_a_redirect_to_an_invalid_address_is_broken(http_server, fast, path):
 def test_429_and_503_are_unsure_not_broken(http_server, fast, path):
     result = check_url(http_server.url(path), config=fast)
     assert (result.status, result.reason) == (Status.UNSURE, "http_busy")
-    assert http_server.log.paths("GET") == []  # a server asking us to back off gets no second request
+    result = check_url(http_server.url(path), config=HEAD_FIRST)
+    assert (result.status, result.reason) == (Status.UNSURE, "http_busy")
+    assert http_server.log.paths("HEAD") == [path]  # a server asking us to back off gets no second request
 
 
 def test_a_response_slower_than_the_limit_is_unsure(http_server):
