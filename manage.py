@@ -6,9 +6,13 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except ImproperlyConfigured as exc:  # e.g. no DJANGO_SECRET_KEY: one line to act on, not a traceback
+        sys.exit(f"manage.py: {exc}")
 
 
 if __name__ == "__main__":
