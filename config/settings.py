@@ -58,6 +58,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a request body (the CSRF check, views): refuses it on Content-Length.
+    "core.middleware.RequestBodyLimitMiddleware",
+    # A view that gave up waiting for a locked row: 409 "someone else is saving", not a server error.
+    "core.middleware.RecordBusyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -97,8 +101,10 @@ def database(url_variable: str, default: str | None = None) -> dict:
     config["CONN_HEALTH_CHECKS"] = True
     if config["ENGINE"] == "django.db.backends.postgresql":
         # The dashboards' counting queries are estimated just above PostgreSQL's JIT threshold at a
-        # few thousand items, and compiling them takes longer than running them.
-        config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+        # few thousand items, and compiling them takes longer than running them. No statement waits
+        # longer than DJANGO_DB_LOCK_TIMEOUT seconds for a row another request holds (core/locks.py).
+        lock_ms = int(env.float("DJANGO_DB_LOCK_TIMEOUT", default=5) * 1000)
+        config.setdefault("OPTIONS", {})["options"] = f"-c jit=off -c lock_timeout={lock_ms}"
     return config
 
 
@@ -154,6 +160,10 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# A request body over this many bytes is refused (413) from its Content-Length, before it is read: the
+# largest upload is a 10 MB file (workbooks, data tables, minutes), plus room for the form around it.
+# The reverse proxy refuses earlier still (README: nginx client_max_body_size).
+REQUEST_MAX_BYTES = env.int("DJANGO_REQUEST_MAX_BYTES", default=11 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
@@ -205,14 +215,18 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Sign-in throttling (django-axes): 10 wrong passwords for a username from one IP address lock
-# that combination out for DJANGO_LOGIN_COOLOFF_MINUTES (30); a success resets the count. Other
-# users and other addresses are unaffected, so nobody can lock a colleague out from elsewhere.
-# Attempts are stored (admin: Axes → access attempts) and logged on the "axes" logger.
+# Sign-in throttling (django-axes, accounts/throttle.py): 10 wrong passwords for a username from one
+# IP address lock that combination out for DJANGO_LOGIN_COOLOFF_MINUTES (30); 15 wrong passwords from
+# one address over any usernames (password spraying) lock that address for every username. A success
+# forgives that username's failures from that address. Other addresses are unaffected, so nobody can
+# lock a colleague out from elsewhere. Attempts are stored (admin: Axes → access attempts) and logged
+# on the "axes" logger.
 AXES_ENABLED = env.bool("DJANGO_LOGIN_THROTTLE", default=True)
+AXES_HANDLER = "accounts.throttle.PortalAxesHandler"
 AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=10)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("DJANGO_LOGIN_ADDRESS_FAILURE_LIMIT", default=15)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("DJANGO_LOGIN_COOLOFF_MINUTES", default=30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]  # in this order (accounts/throttle.py)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_SENSITIVE_PARAMETERS = ["password"]
@@ -224,6 +238,12 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if B
 # (loaded by `load_reference`), so the same code serves any of the 76 provinces.
 PORTAL_NAME_TH = env.str("PORTAL_NAME_TH", default="ระบบบัญชีข้อมูลจังหวัด")
 PORTAL_NAME_EN = env.str("PORTAL_NAME_EN", default="Provincial Data Catalog")
+
+# The link checker (catalog/urlcheck): its name in the User-Agent, and the "host:port" targets it tries
+# when links fail before any server answers: if none answers either, the checker could not reach the
+# internet and those links are "offline" (not broken). An empty list never decides offline.
+URLCHECK_PORTAL_NAME = env.str("URLCHECK_PORTAL_NAME", default="PattaniDataCatalog")
+URLCHECK_PROBE_TARGETS = env.list("URLCHECK_PROBE_TARGETS", default=["data.go.th:443", "www.google.com:443"])
 
 # GD Catalog metadata standard the Template 2 forms follow: "2.1" (23/27/28 items, the memo's
 # counts) or "2.2" / "2.2.4" (adds data_classification, new licence and data-category lists).
