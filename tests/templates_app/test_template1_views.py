@@ -39,7 +39,7 @@ def test_only_the_office_and_admins_edit_template1(client, request, item, who, s
 def test_a_refused_post_writes_nothing(client, request, item, who):
     if who:
         login(client, request.getfixturevalue(who))
-    client.post(f"/items/{item.pk}/remove/", {"reason": "ลองลบ"})
+    client.post(f"/items/{item.pk}/remove/", {"reason": "ลองลบ", "meeting": ""})
     assert Item.objects.get(pk=item.pk).status == "current"
     assert ItemRevision.objects.filter(item=item).count() == 1
 
@@ -59,8 +59,8 @@ def test_rename_through_the_form(client, office_user, item):
 
 def test_form_shows_the_service_errors_on_their_fields(client, office_user, item):
     login(client, office_user)
-    data = {"name_th": "   ", "agency": item.agency_id, "dimension": item.dimension_id,
-            "data_type": item.data_type, "reason": ""}
+    data = {"name_th": "   ", "name_en": item.name_en, "agency": item.agency_id, "dimension": item.dimension_id,
+            "data_type": item.data_type, "unit": item.unit, "reason": "", "meeting": ""}
     response = client.post(f"/items/{item.pk}/edit/", data)
     assert response.status_code == 200
     form = response.context["form"]
@@ -68,10 +68,23 @@ def test_form_shows_the_service_errors_on_their_fields(client, office_user, item
     assert ItemRevision.objects.filter(item=item).count() == 1
 
 
+def test_a_field_the_form_did_not_send_is_refused_never_emptied(client, office_user, item):
+    """An edit without the English name and the unit must not clear them (a careless or crafted POST)."""
+    login(client, office_user)
+    data = {"name_th": "ชื่อใหม่", "agency": item.agency_id, "dimension": item.dimension_id,
+            "data_type": item.data_type, "reason": "ปรับชื่อ", "meeting": ""}
+    response = client.post(f"/items/{item.pk}/edit/", data)
+    assert response.status_code == 200
+    assert {name: [e.code for e in errors.as_data()] for name, errors in response.context["form"].errors.items()} \
+        == {"name_en": ["not_sent"], "unit": ["not_sent"]}
+    item.refresh_from_db()
+    assert item.name_en and item.unit and ItemRevision.objects.filter(item=item).count() == 1
+
+
 def test_add_an_item_with_a_duplicate_code(client, office_user, item):
     login(client, office_user)
-    data = {"code": "I1-005", "name_th": "ซ้ำ", "agency": item.agency_id, "dimension": item.dimension_id,
-            "data_type": item.data_type, "reason": "เพิ่ม"}
+    data = {"code": "I1-005", "name_th": "ซ้ำ", "name_en": "", "agency": item.agency_id,
+            "dimension": item.dimension_id, "data_type": item.data_type, "unit": "", "reason": "เพิ่ม", "meeting": ""}
     response = client.post("/issues/1/items/new/", data)
     assert response.status_code == 200
     assert "code" in response.context["form"].errors
