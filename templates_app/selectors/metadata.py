@@ -193,20 +193,19 @@ def dataset_list(*, user, issue: int | None = None, agency: str | None = None, s
     published = Q(metadata__approved_values__data_category=PUBLIC_CATEGORY)
     if status not in (None, MetadataRecord.Status.APPROVED):
         published = Q(pk__in=[])  # what the public sees is approved, never a draft or a submission
-    if _sees_working_copy(user, agency_id=None):
+    if user.is_authenticated and user.can_manage_catalog:
         items = items.filter(_status_q(status))
-    elif getattr(user, "is_agency_staff", False):
+    elif user.is_authenticated and user.is_agency_staff:
         items = items.filter((Q(agency=user.agency_id) & _status_q(status)) | (~Q(agency=user.agency_id) & published))
     else:
         items = items.filter(published)
-    return [_dataset_row(item, full=_sees_working_copy(user, agency_id=item.agency_id))
-            for item in items.order_by("issue__number", "code")]
+    return [_dataset_row(item, full=_sees_working_copy(user, item)) for item in items.order_by("issue__number", "code")]
 
 
-def _sees_working_copy(user, *, agency_id: int | None) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.can_manage_catalog or (user.is_agency_staff and agency_id is not None and user.agency_id == agency_id)
+def _sees_working_copy(user, item: Item) -> bool:
+    """The statistics office, admins and the owning agency's staff see the record as it is now."""
+    return user.is_authenticated and (user.can_manage_catalog
+                                      or (user.is_agency_staff and user.agency_id == item.agency_id))
 
 
 def _dataset_row(item: Item, *, full: bool) -> DatasetRow:

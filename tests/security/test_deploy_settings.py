@@ -102,6 +102,7 @@ def test_production_database_connections_persist_and_postgresql_has_no_jit():
               "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'], d.get('OPTIONS', {}).get('options'))")
     env = {**PRODUCTION, "DATABASE_URL": "postgres://portal@db.example.go.th:5432/catalog"}
     result = manage("shell", "--no-imports", "-c", script, env=env)
-    assert result.stdout.split() == ["60", "True", "-c", "jit=off"], result.stdout + result.stderr
+    assert result.stdout.split() == ["60", "True", "-c", "jit=off", "-c", "lock_timeout=5000"], \
+        result.stdout + result.stderr
     result = manage("shell", "--no-imports", "-c", script, env={**PRODUCTION, "DATABASE_URL": "sqlite:////tmp/portal.sqlite3"})
     assert result.stdout.split() == ["60", "True", "None"], result.stdout + result.stderr

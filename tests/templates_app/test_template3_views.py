@@ -3,9 +3,12 @@ import re
 
 import pytest
 from django.db import connection
+from django.forms import CheckboxSelectMultiple
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import AgencyDomain, DataType
+from templates_app.forms.template3 import ResourceForm
+from templates_app.gdschema.resources import get_resource_schema
 from templates_app.models import Resource
 from templates_app.services import resource_create
 from tests.factories import AgencyFactory, DimensionFactory, ItemFactory, UserFactory
@@ -72,8 +75,11 @@ def test_get_is_not_allowed_for_actions(client, agency_user, resource, own_item)
 
 
 def post_form(client, item, values, resource=None):
+    """What a browser sends: every box of the form (empty unless given; a missing one is refused)."""
     url = f"/items/{item.pk}/resources/{resource.pk}/" if resource else f"/items/{item.pk}/resources/new/"
-    return client.post(url, values)
+    form = ResourceForm(schema=get_resource_schema(item.data_type))
+    sent = {name: "" for name, field in form.fields.items() if not isinstance(field.widget, CheckboxSelectMultiple)}
+    return client.post(url, {**sent, **values})
 
 
 def test_add_through_the_form_shows_errors_then_saves(client, own_item, agency_user, doae_domain):
