@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "core.middleware.RequestBodyLimitMiddleware",
     # A view that gave up waiting for a locked row: 409 "someone else is saving", not a server error.
     "core.middleware.RecordBusyMiddleware",
+    # A NUL in a query parameter: 400 (PostgreSQL cannot compare text holding one).
+    "core.middleware.NulInQueryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

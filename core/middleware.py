@@ -1,6 +1,6 @@
 """Middleware every app shares."""
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -39,6 +39,23 @@ class RequestBodyLimitMiddleware:
             return JsonResponse({"error": "request_too_large", "message": message}, status=413,
                                 json_dumps_params={"ensure_ascii": False})
         return render(request, "413.html", {"message": message}, status=413)
+
+
+class NulInQueryMiddleware:
+    """A NUL character in a query parameter is never data here, and PostgreSQL cannot compare text holding
+    one (it would answer 500): such a request is answered 400 before any view reads it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            message = _("The address contains a character that is not allowed (NUL).")
+            if wants_json(request):
+                return JsonResponse({"error": "bad_request", "message": message}, status=400,
+                                    json_dumps_params={"ensure_ascii": False})
+            return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
 
 
 class RecordBusyMiddleware:

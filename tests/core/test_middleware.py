@@ -65,3 +65,10 @@ def test_the_limit_is_a_setting(transactional_db, live_server, settings):
     settings.REQUEST_MAX_BYTES = 1024
     status, body = post_declaring(live_server, "/accounts/login/", 2048)
     assert status == 413
+
+
+@pytest.mark.parametrize("query", ["?agency=%00", "?q=a%00b", "?x%00=1", "?status=ok&status=%00"])
+def test_a_nul_in_a_query_parameter_is_a_400(client, db, query):
+    assert client.get("/api/v1/datasets/" + query).status_code == 400
+    assert client.get("/issues/1/" + query).status_code == 400
+    assert client.get("/api/v1/datasets/?agency=x").status_code == 200
