@@ -182,5 +182,6 @@ def _refuse_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
             parser.Parse(b"", True)
     except _RootReached:
         return
-    except (expat.ExpatError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+    except (expat.ExpatError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+            RuntimeError, NotImplementedError) as exc:  # also a member encrypted or packed in an unknown way
         raise WorkbookRefused("corrupted") from exc

@@ -90,3 +90,16 @@ def _zip(members) -> bytes:
     out.write(directory.getvalue())
     out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory.getvalue()), start, 0))
     return out.getvalue()
+
+
+def patch_directory(data: bytes, name: str, offset: int, value: int) -> bytes:
+    """`data` with a 2-byte field of `name`'s central-directory entry set to `value` (APPNOTE 4.3.12:
+    offset 8 is the general-purpose flags, 10 the compression method)."""
+    out, start = bytearray(data), 0
+    while (start := out.find(b"PK\x01\x02", start)) != -1:
+        length = struct.unpack_from("<H", out, start + 28)[0]
+        if out[start + 46:start + 46 + length] == name.encode():
+            struct.pack_into("<H", out, start + offset, value)
+            return bytes(out)
+        start += 4
+    raise AssertionError(f"{name} is not in the zip")

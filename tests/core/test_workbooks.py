@@ -6,7 +6,7 @@ import pytest
 
 from core.workbooks import MAX_MEMBER, MESSAGES, WorkbookRefused, open_workbook, upload_bytes
 
-from .hostile_files import BILLION_LAUGHS, XXE, replace_member, with_doctype, workbook
+from .hostile_files import BILLION_LAUGHS, XXE, patch_directory, replace_member, with_doctype, workbook
 
 
 def refusal(data, **kwargs) -> str:
@@ -59,6 +59,13 @@ def _with_member(data: bytes, body: bytes) -> bytes:
     with zipfile.ZipFile(out, "a", zipfile.ZIP_STORED) as archive:
         archive.writestr("xl/media/big.bin", body)
     return out.getvalue()
+
+
+def test_a_member_encrypted_or_packed_in_an_unknown_way_is_refused():
+    encrypted = patch_directory(workbook(), "xl/workbook.xml", 8, 0x1)  # zipfile then wants a password
+    assert refusal(encrypted) == "corrupted"
+    unknown = patch_directory(workbook(), "xl/workbook.xml", 10, 99)  # compression method 99 (AES)
+    assert refusal(unknown) == "corrupted"
 
 
 def test_a_part_damaged_inside_the_zip_is_refused_while_streaming():
