@@ -3,7 +3,7 @@
 Every URL pattern of the URLconf that an anonymous visitor can GET (path parameters resolved to
 the demo's own objects; patterns that send a visitor to sign in, or refuse, are left out) is first
 requested plainly while `request.GET` records every parameter the view and its template read. Then
-each of those parameters, and a few the view never reads, is sent with junk: huge, negative and
+each of those parameters, and two the view never reads, is sent with junk: huge, negative and
 non-numeric numbers, a superscript digit (`"²".isdigit()` is true, `int("²")` fails), Thai text,
 NUL, a very long string, a list of values, and an array-style name. Every answer must be < 500.
 """
@@ -23,8 +23,8 @@ from catalog.models import Agency, Item, Resolution
 from templates_app.models import MetadataRecord, Resource
 from tests.security.test_role_matrix import PATTERNS
 
-JUNK = ["9" * 30, "-1", "0", "abc", "1.5", "²", "ทดสอบ", "\x00", "%00", "x" * 5000, ["1", "abc"]]
-UNREAD = ["page", "format", "zz[]"]
+JUNK = ["9" * 30, "-1", "abc", "²", "ทดสอบ", "\x00", "x" * 5000, ["1", "abc"]]
+UNREAD = ["page", "zz[]"]
 READ: set[str] = set()
 
 
