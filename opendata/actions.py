@@ -150,13 +150,17 @@ def organization_list(data: dict) -> list:
 
 
 def organization_show(data: dict) -> dict:
+    return _show(data, Agency.objects.all(), organization_dict, "organization")
+
+
+def _show(data: dict, objects, to_dict, facet: str) -> dict:
     key = str(data.get("id") or "").strip()
     if not key:
         raise ValidationFailed(id=["Missing value"])
-    for agency in Agency.objects.all():
-        org = organization_dict(agency)
-        if key in (org["id"], org["name"]):
-            return {**org, "display_name": agency.name_th, "package_count": _counts("organization").get(org["name"], 0),
+    for obj in objects:
+        found = to_dict(obj)
+        if key in (found["id"], found["name"]):
+            return {**found, "display_name": found["title"], "package_count": _counts(facet).get(found["name"], 0),
                     "users": [], "extras": [], "tags": [], "groups": []}
     raise NotFound("Not found")
 
@@ -170,15 +174,7 @@ def group_list(data: dict) -> list:
 
 
 def group_show(data: dict) -> dict:
-    key = str(data.get("id") or "").strip()
-    if not key:
-        raise ValidationFailed(id=["Missing value"])
-    for issue in DevelopmentIssue.objects.all():
-        group = group_dict(issue)
-        if key in (group["id"], group["name"]):
-            return {**group, "package_count": _counts("groups").get(group["name"], 0),
-                    "users": [], "extras": [], "tags": [], "groups": []}
-    raise NotFound("Not found")
+    return _show(data, DevelopmentIssue.objects.all(), group_dict, "groups")
 
 
 def tag_list(data: dict) -> list:
