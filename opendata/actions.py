@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from catalog.models import Agency, DevelopmentIssue
 from opendata.models import PublishedDataset, PublishedFacet
 from opendata.site import site_titles
-from opendata.packages import group_dict, group_name, org_name, organization_dict
+from opendata.packages import ckan_time, group_dict, group_name, org_name, organization_dict
 from opendata.selectors import FACET_FIELDS, SearchError, dataset_search
 from templates_app.gdschema import get_schema
 
@@ -88,17 +88,12 @@ def package_search(data: dict) -> dict:
                                                       for value, count in values]}
                      for name, values in found.facets.items()}
     return {"count": found.count, "sort": found.sort, "facets": facets, "search_facets": search_facets,
-            "results": [_package(row) for row in found.results]}
+            "results": [package_result(row) for row in found.results]}
 
 
-def _package(row: PublishedDataset) -> dict:
-    return {**row.package, "metadata_created": _time(row.metadata_created), "metadata_modified": _time(row.metadata_modified)}
-
-
-def _time(value) -> str:
-    from opendata.packages import ckan_time
-
-    return ckan_time(value)
+def package_result(row: PublishedDataset) -> dict:
+    return {**row.package, "metadata_created": ckan_time(row.metadata_created),
+            "metadata_modified": ckan_time(row.metadata_modified)}
 
 
 def package_show(data: dict) -> dict:
@@ -110,7 +105,7 @@ def package_show(data: dict) -> dict:
         raise NotFound("Not found")
     if not row.is_active:
         raise NotAuthorized(f"Access denied: User  not authorized to read package {row.id}")
-    return _package(row)
+    return package_result(row)
 
 
 def _dataset(key: str) -> PublishedDataset | None:
@@ -133,7 +128,7 @@ def current_package_list_with_resources(data: dict) -> list:
     rows = PublishedDataset.objects.filter(state=PublishedDataset.State.ACTIVE).order_by("-metadata_modified", "id")
     limit, offset = _int(data, "limit", 0) or None, _int(data, "offset", 0)
     rows = rows[offset:offset + limit] if limit else rows[offset:]
-    return [_package(row) for row in rows]
+    return [package_result(row) for row in rows]
 
 
 def _counts(field: str) -> dict:
