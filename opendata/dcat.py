@@ -53,9 +53,7 @@ def add_catalog(graph: Graph, *, base: str, titles: tuple[str, str], packages: l
     graph.add((catalog, DCTERMS.publisher, publisher))
     graph.add((catalog, FOAF.homepage, _typed(graph, f"{base}/datasets/", FOAF.Document)))
     graph.add((catalog, DCTERMS.language, _typed(graph, str(THAI), DCTERMS.LinguisticSystem)))
-    scheme = _typed(graph, f"{base}/groups", SKOS.ConceptScheme)
-    _texts(graph, scheme, DCTERMS.title, "ประเด็นการพัฒนาจังหวัด", "Provincial development issues")
-    graph.add((catalog, DCAT.themeTaxonomy, scheme))
+    graph.add((catalog, DCAT.themeTaxonomy, _scheme(graph, base)))
     if modified:
         graph.add((catalog, DCTERMS.modified, _time(modified)))
     for package in packages:
@@ -90,12 +88,19 @@ def add_dataset(graph: Graph, *, base: str, package: dict) -> URIRef:
     for group in package.get("groups", []):
         theme = _typed(graph, f"{base}/groups/{group['name']}", SKOS.Concept)
         _texts(graph, theme, SKOS.prefLabel, group["title"], group.get("title_en", ""))
-        graph.add((theme, SKOS.inScheme, _typed(graph, f"{base}/groups", SKOS.ConceptScheme)))
+        graph.add((theme, SKOS.inScheme, _scheme(graph, base)))
         graph.add((dataset, DCAT.theme, theme))
     licence = _licence(graph, base, package.get("license_id", ""))
     for resource in package.get("resources", []):
         graph.add((dataset, DCAT.distribution, _distribution(graph, page, resource, licence)))
     return dataset
+
+
+def _scheme(graph: Graph, base: str) -> URIRef:
+    """The development issues as a concept scheme (the themes of the data sets)."""
+    scheme = _typed(graph, f"{base}/groups", SKOS.ConceptScheme)
+    _texts(graph, scheme, DCTERMS.title, "ประเด็นการพัฒนาจังหวัด", "Provincial development issues")
+    return scheme
 
 
 def _licence(graph: Graph, base: str, license_id: str):
