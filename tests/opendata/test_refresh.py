@@ -73,3 +73,16 @@ def test_refresh_with_nothing_changed_is_three_queries(catalog, django_assert_nu
     published_refresh()  # what changed in the margin before the first one: the same rows, no new version
     with django_assert_num_queries(3):
         assert published_refresh() == 0
+
+
+def test_refresh_command_full_rebuild_changes_nothing_that_is_current(catalog):
+    import io
+
+    from django.core.management import call_command
+
+    record = catalog.approved()
+    before = published(record)
+    out = io.StringIO()
+    call_command("opendata_refresh", "--full", stdout=out)
+    assert out.getvalue().strip() == "0 published data set(s) changed."
+    assert published(record).metadata_modified == before.metadata_modified
