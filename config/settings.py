@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "templates_app",
     "visualizations",
     "progress",
+    "opendata",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
