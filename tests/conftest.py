@@ -1,5 +1,9 @@
 import gc
 
+# Imported here, at collection, and not lazily by its plugin at the end of the run: Python 3.11.7 can raise
+# "AST constructor recursion depth mismatch" when pytest rewrites a module after a library handled a
+# RecursionError mid-run, which turned a green run into a crash in the terminal summary.
+import hypothesis  # noqa: F401
 import pytest
 from django.core.cache import cache
 from django.db.backends.base.base import BaseDatabaseWrapper
