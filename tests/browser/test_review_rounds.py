@@ -37,6 +37,8 @@ def test_the_returned_form_says_where_to_look(page, sign_in, returned):
     assert entries.count() == 2
     assert "ระบุปีในชื่อชุดข้อมูล" in entries.nth(0).inner_text() and "ข้อ 2" in entries.nth(0).inner_text()
     assert "ตรวจสะกดทั้งฉบับ" in banner.inner_text()
+    badge_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#record-status .badge')).fontSize)")
+    assert badge_px >= 12  # status badges stay readable
     shoot(page, "returned-form-banner")
 
     entries.nth(1).locator("a").click()  # the licence: far down the form
