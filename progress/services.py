@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from catalog.models import DevelopmentIssue, Meeting, Resolution
 from catalog.services import resolution_record
@@ -47,8 +48,6 @@ def gdc_register_many(*, records: list[MetadataRecord], state: str, registered_o
                       by=None) -> int:
     """Set the GD Catalog state of many data sets at once (and their registration date, if given; each keeps
     its own URL). All or nothing: a refused data set is named in the error. A constant number of queries."""
-    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
-
     if state not in GdcState.values:
         raise ValidationError({"state": [ValidationError(_("Choose a GD Catalog state."), code="invalid_choice")]})
     _check_ready(records, state)
@@ -153,6 +152,7 @@ def _import_row(number: int, row: dict, records: dict, seen: dict) -> tuple[dict
     if record is not None and not errors:
         probe = GdcRegistration(record=record, url=row["url"], registered_on=day, state=state)
         try:
+            _check_ready([record], state)
             probe.full_clean(exclude=["record"])
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():

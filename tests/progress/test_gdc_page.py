@@ -96,3 +96,14 @@ def test_the_service_keeps_each_url_and_writes_history(office):
     for registration in GdcRegistration.objects.filter(record__in=registered):
         assert registration.url == urls[registration.record_id] and registration.updated_by == office
         assert registration.history.count() >= 2
+
+
+def test_a_csv_row_marking_an_unapproved_data_set_ready_is_reported_by_row(office):
+    from progress.services import CsvImportError, gdc_import_csv
+
+    returned = MetadataRecord.objects.filter(status="returned", approved_values__isnull=True).first()
+    with pytest.raises(CsvImportError) as caught:
+        gdc_import_csv(data=f"slug,url,date,state\n{returned.dataset_name},,,WAIT\n", by=office)
+    [error] = caught.value.row_errors
+    assert (error.row, error.column) == (2, "state") and returned.dataset_name in error.message
+    assert not GdcRegistration.objects.filter(record=returned).exists()
