@@ -88,7 +88,8 @@ def metadata_review(request, pk: int):
     rows = _review_rows(schema, record, request.POST if errors else {}, returned)
     return render(request, "templates_app/metadata_review.html", {
         "item": item, "record": record, "schema": schema, "errors": errors, "rows": rows, "returned": returned,
-        "changed_since_return": [row for row in rows if row["before"] is not None]})
+        "changed_since_return": [row for row in rows if row["before"] is not None],
+        "unchanged_commented": [row for row in rows if row["earlier_comment"] and row["before"] is None]})
 
 
 @signed_in_required

@@ -59,6 +59,7 @@ def test_second_review_shows_old_to_new_and_earlier_comments(client, returned, o
     assert 'id="since-return"' in page and "<del>พื้นที่ปลูก</del> → <ins>พื้นที่ปลูก ปี 2566</ins>" in page
     assert 'data-earlier-comment="title"' in page and "ระบุปีในชื่อ" in page
     assert "ตรวจสะกดทั้งฉบับ" in page
+    assert response.context["unchanged_commented"] == []  # both commented items were changed
     # the comment boxes start empty: returning again sends only what the office writes now
     assert '<textarea class="form-control form-control-sm mt-1" rows="1" name="comment_title"' in page
     assert ">ระบุปีในชื่อ</textarea>" not in page
@@ -69,7 +70,10 @@ def test_resubmitted_unchanged_says_so(client, returned, own_item, agency_user, 
     client.force_login(office_user)
     response = client.get(f"/items/{own_item.pk}/metadata/review/")
     assert response.context["changed_since_return"] == []
-    assert "ส่งตรวจอีกครั้งโดยไม่ได้แก้ไข" in response.content.decode()
+    page = response.content.decode()
+    assert "ส่งตรวจอีกครั้งโดยไม่ได้แก้ไข" in page
+    assert [row["entry"].name for row in response.context["unchanged_commented"]] == ["title", "maintainer_email"]
+    assert 'id="unchanged-commented"' in page and "ใช้อีเมลของหน่วยงาน" in page
 
 
 def test_a_first_review_and_one_after_approval_show_no_return_box(client, own_item, agency_user, office_user):
