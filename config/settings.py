@@ -256,7 +256,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # One readable line per event: time, level, where from, what.
-    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s", "datefmt": "%Y-%m-%d %H:%M:%S"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s",
+                            "datefmt": "%Y-%m-%d %H:%M:%S"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
     # Sign-in failures and lockouts (django-axes) and the audit log are always logged.

@@ -89,7 +89,8 @@ class GdcFilterForm(forms.Form):
     def __init__(self, *args, issues, **kwargs):
         super().__init__(*args, **kwargs)
         self.issues = issues
-        self.fields["issue"].choices = [("", _("All")), *((i.number, _("Issue %(n)s") % {"n": i.number}) for i in issues)]
+        self.fields["issue"].choices = [("", _("All")),
+                                        *((i.number, _("Issue %(n)s") % {"n": i.number}) for i in issues)]
 
     def selection(self) -> dict:
         """Keyword arguments for `selectors.gdc_records` (everything, if the filter is junk)."""

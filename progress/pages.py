@@ -33,7 +33,8 @@ def tier_chart(progress_list: list[IssueProgress], *, key: str) -> dict:
 
 def agency_chart(rows: list[Row], *, key: str, province: str = "") -> dict:
     """Agencies by their Thai short names (two lines where long), the full name under the pointer."""
-    agencies = [{"label": chart_label(agency_short_name(row.counts.get("agency__name_th") or row.key, province=province)),
+    agencies = [{"label": chart_label(agency_short_name(row.counts.get("agency__name_th") or row.key,
+                                                        province=province)),
                  "name": row.label, "items": row.counts.get("items", 0), "template2": row.counts.get("template2", 0),
                  "approved": row.counts.get("approved", 0)} for row in rows]
     title = _("Template 2 by agency (items)")

@@ -149,7 +149,7 @@ def gdc(request):
     filters, records = _gdc_filter(request)
     page = page_of(request, records, per_page=GDC_ROWS_PER_PAGE)
     return render(request, "progress/gdc.html", {
-        "page": page, "records": page.object_list, "filters": filters, "issues": filters.issues,
+        "page": page, "records": page.object_list, "filters": filters,
         "bulk": GdcBulkForm(records=[]), "query": request.GET.urlencode()})
 
 

@@ -1,5 +1,6 @@
 from .metadata import (
-    DatasetRow, WorkRow, dataset_list, display_value, item_for_metadata, last_return, metadata_changes, metadata_history, review_queue,
+    DatasetRow, WorkRow, dataset_list, display_value, item_for_metadata, last_return, metadata_changes, metadata_history,
+    review_queue,
     STATUS_ORDER, work_items, work_rows, work_summary,
 )
 

@@ -4,7 +4,8 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_admin_index_names_axes_in_thai_and_says_none_available_right(client, admin_user, django_assert_max_num_queries):
+def test_admin_index_names_axes_in_thai_and_says_none_available_right(client, admin_user,
+                                                                      django_assert_max_num_queries):
     client.force_login(admin_user)
     with django_assert_max_num_queries(12):
         page = client.get("/admin/").content.decode()

@@ -7,7 +7,8 @@ from tests.factories import UserFactory
 
 def test_details_read_as_key_value_pairs():
     assert details_text({"username": "alice", "ip": "10.1.2.3"}) == "username=alice, ip=10.1.2.3"
-    assert details_text({"user": "somchai", "changes": {"role": ["viewer", "statistics_office"], "agency": [None, "AG-A"]}}) \
+    changes = {"role": ["viewer", "statistics_office"], "agency": [None, "AG-A"]}
+    assert details_text({"user": "somchai", "changes": changes}) \
         == "user=somchai, changes.role=viewer → statistics_office, changes.agency=- → AG-A"
     assert details_text({"issues": [1, 3], "note": ""}) == "issues=[1, 3], note=-"
 

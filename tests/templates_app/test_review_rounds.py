@@ -47,8 +47,8 @@ def test_submit_errors_say_before_submitting(client, own_item, agency_user):
 
 def test_second_review_shows_old_to_new_and_earlier_comments(client, returned, own_item, agency_user, office_user,
                                                             django_assert_max_num_queries):
-    metadata_submit(item=own_item, values=valid_values(title="พื้นที่ปลูก ปี 2566", maintainer_email="agri@pattani.go.th"),
-                    version=returned.version, by=agency_user)
+    values = valid_values(title="พื้นที่ปลูก ปี 2566", maintainer_email="agri@pattani.go.th")
+    metadata_submit(item=own_item, values=values, version=returned.version, by=agency_user)
     client.force_login(office_user)
     with django_assert_max_num_queries(12):
         response = client.get(f"/items/{own_item.pk}/metadata/review/")
