@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "bootstrap",
-    "axes",
+    "accounts.apps.AxesConfig",  # django-axes, named in the admin
     "csp",
 ]
 
@@ -161,7 +161,8 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+# whitenoise serves static files from the source folders (no collectstatic) when debugging and in `make run`.
+WHITENOISE_USE_FINDERS = env.bool("DJANGO_STATIC_FROM_SOURCE", default=DEBUG)
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # A request body over this many bytes is refused (413) from its Content-Length, before it is read: the
 # largest upload is a 10 MB file (workbooks, data tables, minutes), plus room for the form around it.
@@ -255,7 +256,10 @@ GDC_SCHEMA_VERSION = env.str("GDC_SCHEMA_VERSION", default="2.1")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # One readable line per event: time, level, where from, what.
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s",
+                            "datefmt": "%Y-%m-%d %H:%M:%S"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
     # Sign-in failures and lockouts (django-axes) and the audit log are always logged.
     "loggers": {

@@ -26,7 +26,11 @@ def django_db_setup(django_db_setup):
     yield
     for wrapper in [obj for obj in gc.get_objects() if issubclass(type(obj), BaseDatabaseWrapper)]:
         if wrapper.connection is not None and not wrapper.in_atomic_block:
-            wrapper.close()
+            wrapper.inc_thread_sharing()  # it may belong to the live server's thread (SQLite checks)
+            try:
+                wrapper.close()
+            finally:
+                wrapper.dec_thread_sharing()
 
 
 @pytest.fixture(autouse=True)
