@@ -4,7 +4,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.urlcheck import Status
+from linkcheck.check import Status
 from templates_app.selectors import resources_to_check
 from templates_app.services import resource_check_many
 

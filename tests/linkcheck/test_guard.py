@@ -3,8 +3,8 @@ import ipaddress
 
 import pytest
 
-from catalog.urlcheck import CheckConfig, Status, check_url
-from catalog.urlcheck.guard import is_public
+from linkcheck.check import CheckConfig, Status, check_url
+from linkcheck.check.guard import is_public
 
 REFUSED = [
     "http://127.0.0.1/",

@@ -1,6 +1,6 @@
 """Throughput benchmark: `check_many` against a local server that answers every request after a delay.
 
-    .venv/bin/python -c "from catalog.urlcheck.bench import run_benchmark; print(run_benchmark())"
+    .venv/bin/python -c "from bench.linkcheck import run_benchmark; print(run_benchmark())"
 
 Traffic goes only to 127.0.0.1. The ideal time is n × latency / concurrency.
 """
@@ -12,8 +12,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from catalog.urlcheck.batch import check_many
-from catalog.urlcheck.checker import CheckConfig
+from linkcheck.check.batch import check_many
+from linkcheck.check.checker import CheckConfig
 
 
 class _SlowHandler(BaseHTTPRequestHandler):

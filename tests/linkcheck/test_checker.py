@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from catalog.urlcheck import CheckConfig, Status, check_url, config_from_settings, default_user_agent
+from linkcheck.check import CheckConfig, Status, check_url, config_from_settings, default_user_agent
 
 pytestmark = pytest.mark.usefixtures("allow_private")
 

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import trustme
 
-from catalog.urlcheck import CheckConfig
+from linkcheck.check import CheckConfig
 
 PAGE = b"<!doctype html><title>data</title>" + b"x" * 20000  # bigger than the checker reads
 

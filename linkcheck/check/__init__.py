@@ -9,11 +9,11 @@ Public API::
     next_state(previous: CheckState | None, result: CheckResult) -> CheckState
     Status, CheckResult, CheckState, CheckConfig, config_from_settings(**overrides)
 """
-from catalog.urlcheck.batch import check_many
-from catalog.urlcheck.checker import CheckConfig, check_url, config_from_settings, default_user_agent
-from catalog.urlcheck.probe import internet_reachable
-from catalog.urlcheck.results import REASONS, CheckResult, CheckState, Status, next_state
-from catalog.urlcheck.rules import host_is_allowed, validate_source_url
+from linkcheck.check.batch import check_many
+from linkcheck.check.checker import CheckConfig, check_url, config_from_settings, default_user_agent
+from linkcheck.check.probe import internet_reachable
+from linkcheck.check.results import REASONS, CheckResult, CheckState, Status, next_state
+from linkcheck.check.rules import host_is_allowed, validate_source_url
 
 __all__ = [
     "REASONS",

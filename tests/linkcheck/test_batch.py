@@ -1,6 +1,6 @@
 import pytest
 
-from catalog.urlcheck import Status, check_many
+from linkcheck.check import Status, check_many
 
 pytestmark = pytest.mark.usefixtures("allow_private")
 

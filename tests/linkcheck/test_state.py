@@ -2,7 +2,7 @@ from datetime import datetime, timedelta, timezone
 
 from django.utils import translation
 
-from catalog.urlcheck import CheckResult, CheckState, Status, next_state
+from linkcheck.check import CheckResult, CheckState, Status, next_state
 
 T0 = datetime(2026, 11, 24, 6, 0, tzinfo=timezone.utc)
 

@@ -59,6 +59,7 @@ class CheckResult:
     redirects: tuple[str, ...] = ()  # every hop after `url`, in order
     elapsed: float = 0.0  # seconds
     detail: str = ""  # technical detail (English, untranslated) for logs and admins
+    retry_after: float | None = None  # a busy server's Retry-After, in seconds (the scheduler waits that long)
 
     @property
     def message(self) -> str:

@@ -13,7 +13,7 @@ import socket
 from dataclasses import replace
 from typing import Iterable
 
-from catalog.urlcheck.results import CheckResult, Status
+from linkcheck.check.results import CheckResult, Status
 
 #: Failures that happen before any server answers: the same for every link when the server is cut off.
 NETWORK_REASONS = frozenset({"dns_failure", "dns_temporary", "connection_failed", "connection_refused", "timeout",

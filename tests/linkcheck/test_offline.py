@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from catalog.urlcheck import CheckConfig, CheckResult, CheckState, Status, check_many, check_url, next_state
-from catalog.urlcheck import config_from_settings, internet_reachable
+from linkcheck.check import CheckConfig, CheckResult, CheckState, Status, check_many, check_url, next_state
+from linkcheck.check import config_from_settings, internet_reachable
 
 pytestmark = pytest.mark.usefixtures("allow_private")
 

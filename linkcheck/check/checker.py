@@ -21,15 +21,16 @@ import ssl
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import quote, urljoin
 
 from django.core.exceptions import ValidationError
 
-from catalog.urlcheck import watchdog
-from catalog.urlcheck.guard import BlockedAddress, DNSFailure, resolve
-from catalog.urlcheck.probe import mark_offline
-from catalog.urlcheck.results import CheckResult, Status
-from catalog.urlcheck.rules import ParsedURL, parse_http_url
+from linkcheck.check import watchdog
+from linkcheck.check.guard import BlockedAddress, DNSFailure, resolve
+from linkcheck.check.probe import mark_offline
+from linkcheck.check.results import CheckResult, Status
+from linkcheck.check.rules import ParsedURL, parse_http_url
 
 DEFAULT_PORTAL_NAME = "PattaniDataCatalog"
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -98,6 +99,23 @@ class _Answer:
     content_type: str
     location: str | None
     body_bytes: int = 0  # what a GET read of the body (at most read_limit)
+    retry_after: float | None = None  # seconds, from a busy answer's Retry-After
+
+
+def retry_after_seconds(value: str | None, *, now: datetime | None = None) -> float | None:
+    """A Retry-After header (seconds, or an HTTP date) as seconds from now; None when absent or unreadable."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
 class _Deadline:
@@ -174,6 +192,7 @@ def _exchange(method: str, target: ParsedURL, config: CheckConfig, deadline: _De
         content_type=(response.getheader("Content-Type") or "").strip(),
         location=response.getheader("Location"),
         body_bytes=len(body),
+        retry_after=retry_after_seconds(response.getheader("Retry-After")) if response.status in BUSY_STATUSES else None,
     )
 
 
@@ -241,11 +260,11 @@ def _check(url: str, config: CheckConfig) -> CheckResult:
     deadline = _Deadline(config.total_timeout)
     current, method, hops, seen = url.strip(), "HEAD" if config.head_first else "GET", [], set()
 
-    def result(status, reason, detail="", http_status=None, content_type=""):
+    def result(status, reason, detail="", http_status=None, content_type="", retry_after=None):
         return CheckResult(
             url=url, status=status, reason=reason, checked_at=checked_at, http_status=http_status,
             final_url=current, content_type=content_type, redirects=tuple(hops),
-            elapsed=time.monotonic() - started, detail=detail,
+            elapsed=time.monotonic() - started, detail=detail, retry_after=retry_after,
         )
 
     try:
@@ -287,7 +306,8 @@ def _check(url: str, config: CheckConfig) -> CheckResult:
             status, reason = _verdict_for_status(answer.status)
             if status == Status.OK and not answer.body_bytes:
                 status, reason = Status.BROKEN, "empty_response"
-            return result(status, reason, f"{method} {answer.status}", answer.status, answer.content_type)
+            return result(status, reason, f"{method} {answer.status}", answer.status, answer.content_type,
+                          answer.retry_after)
     except Exception as exc:  # noqa: BLE001 -- every network failure becomes a verdict; others re-raise
         stop = _classify_error(exc)
         return result(stop.status, stop.reason, stop.detail, stop.http_status)

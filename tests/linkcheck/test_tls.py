@@ -2,7 +2,7 @@ import ssl
 
 import pytest
 
-from catalog.urlcheck import CheckConfig, Status, check_url
+from linkcheck.check import CheckConfig, Status, check_url
 
 pytestmark = pytest.mark.usefixtures("allow_private")
 

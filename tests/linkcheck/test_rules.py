@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from catalog.urlcheck import validate_source_url
+from linkcheck.check import validate_source_url
 
 PATTANI = ["pattani.doae.go.th"]
 
