@@ -277,6 +277,8 @@ LINKCHECK_HOST_PAUSE = env.float("LINKCHECK_HOST_PAUSE", default=0.5)
 LINKCHECK_BATCH_SIZE = env.int("LINKCHECK_BATCH_SIZE", default=20)
 LINKCHECK_LEASE_SECONDS = env.int("LINKCHECK_LEASE_SECONDS", default=120)
 LINKCHECK_RETRY_AFTER_MAX = env.int("LINKCHECK_RETRY_AFTER_MAX", default=300)
+# How many work tasks a run queues (each checks one host at a time): at least the workers' total concurrency.
+LINKCHECK_TASKS = env.int("LINKCHECK_TASKS", default=32)
 
 # GD Catalog metadata standard the Template 2 forms follow: "2.1" (23/27/28 items, the memo's
 # counts) or "2.2" / "2.2.4" (adds data_classification, new licence and data-category lists).

@@ -120,6 +120,10 @@ class Handler(BaseHTTPRequestHandler):
                 except OSError:
                     return None
             return None
+        if path.startswith("/retry-once"):  # busy with Retry-After: 1 the first time, then the data
+            with log.lock:
+                seen = sum(1 for _m, p, _ua in log.requests if p == path)
+            return self.reply(503, headers=[("Retry-After", "1")]) if seen == 1 else self.reply(200, body=PAGE)
         if path.startswith("/count"):
             with log.lock:
                 log.active += 1
