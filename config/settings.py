@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "catalog.context_processors.portal",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -254,6 +255,7 @@ URLCHECK_PROBE_TARGETS = env.list("URLCHECK_PROBE_TARGETS", default=["data.go.th
 # The job engine (config/celery.py). No broker: tasks run inline, in the process that queues them.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"  # never used inline; no attempt at a default AMQP broker
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True  # a job's outcome is stored on its Job row, not in a result backend
 CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is handed to another worker
@@ -279,6 +281,21 @@ LINKCHECK_LEASE_SECONDS = env.int("LINKCHECK_LEASE_SECONDS", default=120)
 LINKCHECK_RETRY_AFTER_MAX = env.int("LINKCHECK_RETRY_AFTER_MAX", default=300)
 # How many work tasks a run queues (each checks one host at a time): at least the workers' total concurrency.
 LINKCHECK_TASKS = env.int("LINKCHECK_TASKS", default=32)
+
+# E-mail (notifications): Django's SMTP backend, settings from the environment. The portal's address for links.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="catalog@localhost")
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# Optional LINE group messages (LINE Messaging API push): off unless both are set.
+LINE_CHANNEL_TOKEN = env.str("LINE_CHANNEL_TOKEN", default="")
+LINE_GROUP_ID = env.str("LINE_GROUP_ID", default="")
+LINE_API_URL = env.str("LINE_API_URL", default="")
 
 # GD Catalog metadata standard the Template 2 forms follow: "2.1" (23/27/28 items, the memo's
 # counts) or "2.2" / "2.2.4" (adds data_classification, new licence and data-category lists).

@@ -16,6 +16,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("viz/", include("visualizations.urls")),
     path("progress/", include("progress.urls")),
+    path("jobs/", include("jobs.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("templates_app.urls")),
     path("", include("catalog.urls")),
 ]
