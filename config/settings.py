@@ -269,6 +269,7 @@ CELERY_BEAT_SCHEDULE = {
     "snapshot-progress": {"task": "jobs.snapshot_progress", "schedule": crontab(hour=1, minute=15)},
     "check-urls": {"task": "linkcheck.start_run", "schedule": crontab(hour=2, minute=15),
                    "kwargs": {"stale_hours": 20}},
+    "link-check-watch": {"task": "linkcheck.watch_open_runs", "schedule": 60.0},
     "daily-digests": {"task": "notifications.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
 }
 # The distributed link check: at most this many requests at once to one host, a pause (seconds) between

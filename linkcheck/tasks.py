@@ -29,3 +29,11 @@ def work(run_id: int) -> int:
 def watch(run_id: int) -> None:
     if not linkcheck_run_dispatch(run=LinkCheckRun.objects.get(pk=run_id)):
         watch.apply_async((run_id,), countdown=max(1, settings.LINKCHECK_LEASE_SECONDS // 2))
+
+
+@shared_task(name="linkcheck.watch_open_runs")
+def watch_open_runs() -> None:
+    """The schedule's safety net (every minute): a watch whose worker died, and its countdown with it, is
+    made good here, so a run always finishes."""
+    for run in LinkCheckRun.objects.filter(state=LinkCheckRun.State.RUNNING):
+        linkcheck_run_dispatch(run=run)

@@ -25,6 +25,8 @@ from linkcheck.services.store import linkcheck_store
 from templates_app.models import Resource
 from templates_app.selectors import resources_to_check
 
+#: An inline run holds all its hosts (renewed after each chunk), so that workers leave them alone.
+INLINE_LEASE = timedelta(hours=1)
 Claimed = LinkCheckURL.State.CLAIMED
 Pending = LinkCheckURL.State.PENDING
 
@@ -95,7 +97,9 @@ def linkcheck_run_inline(*, run: LinkCheckRun, concurrency: int = 16, on_result=
     polite, checked = Politeness.from_settings(), {}
     config = config_from_settings()
     _reclaim(run.pk, host_ids=None)
+    hosts = LinkCheckHost.objects.filter(run=run, finished=False)
     while True:
+        hosts.update(lease_token="inline", lease_until=timezone.now() + INLINE_LEASE)  # no worker joins in
         token = secrets.token_hex(8)
         with transaction.atomic():
             ids = list(LinkCheckURL.objects.filter(run=run, state=Pending).order_by("pk").values_list("pk", flat=True)[:chunk])
@@ -107,6 +111,7 @@ def linkcheck_run_inline(*, run: LinkCheckRun, concurrency: int = 16, on_result=
                              on_result=on_result, pause=polite.pause, retry_after_max=polite.retry_after_max)
         linkcheck_store(run_id=run.pk, token=token, results=results)
         checked.update((result.url, result) for result in results)
+    hosts.update(finished=True, lease_token="", lease_until=None)
     linkcheck_run_dispatch(run=run, tasks=0)
     return checked
 
