@@ -9,6 +9,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         GDCATALOG_EXPORT = "gdcatalog_export", _("GD Catalog export")
         PROGRESS_SNAPSHOT = "progress_snapshot", _("Progress snapshot")
+        WORKBOOK_IMPORT = "workbook_import", _("Workbook import")
         LINK_CHECK = "link_check", _("Link check")
 
     class State(models.TextChoices):

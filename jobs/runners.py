@@ -5,8 +5,9 @@ import tempfile
 from django.core.files import File
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from jobs.services.jobs import job_progress
+from jobs.services.jobs import JobFailed, job_progress
 
 
 def gdcatalog_export(job) -> None:
@@ -35,4 +36,28 @@ def progress_snapshot(job) -> None:
     job.result_url = reverse("progress:overview") if snapshots else ""
 
 
-RUNNERS = {"gdcatalog_export": gdcatalog_export, "progress_snapshot": progress_snapshot}
+def workbook_import(job) -> None:
+    """Apply an agency workbook the owner previewed (`params`: the kept file's token, the preview's digest)."""
+    from accounts.audit import audit_record
+    from templates_app.spreadsheets.gdc_import import workbook_import as apply_workbook
+    from templates_app.spreadsheets.pending import pending_discard, pending_path
+
+    owner = job.owner
+    path = pending_path(token=job.params.get("token", ""), agency_id=owner.agency_id, user_id=owner.pk)
+    if path is None:
+        raise JobFailed(_("The uploaded file has expired or is not yours. Upload it again."))
+    job_progress(job=job, percent=10, message="applying the workbook")
+    report = apply_workbook(file=path.read_bytes(), agency=owner.agency, user=owner, dry_run=False,
+                            expected_digest=job.params.get("digest", ""))
+    if not report.applied:
+        raise JobFailed(_("The data changed since your preview. Check the new preview and confirm again.")
+                        if report.stale else "; ".join(str(error) for error in report.errors)[:2000])
+    pending_discard(path)
+    audit_record(kind="import", actor=owner, summary=f"agency workbook of {owner.agency.code} (job {job.pk})",
+                 details={"agency": owner.agency.code, "created": report.created, "updated": report.updated})
+    job.message = f"{report.created} new, {report.updated} changed"
+    job.result_url = reverse("templates_app:exchange")
+
+
+RUNNERS = {"gdcatalog_export": gdcatalog_export, "progress_snapshot": progress_snapshot,
+           "workbook_import": workbook_import}

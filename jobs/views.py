@@ -2,14 +2,14 @@
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.audit import audit_record
-from accounts.permissions import catalog_manager_required
+from accounts.permissions import agency_staff_required, catalog_manager_required
 from jobs.models import Job
 from jobs.selectors import job_for, recent_jobs
 from jobs.services import job_start
-from templates_app.forms.exchange import ExportForm
+from templates_app.forms.exchange import ConfirmForm, ExportForm
 
 
 @catalog_manager_required
@@ -23,6 +23,16 @@ def gdcatalog_start(request):
               "approved_only": data["approved_only"]}
     audit_record(kind="export", actor=request.user, summary="GD Catalog workbook (job)", details=params)
     return redirect(job_start(kind=Job.Kind.GDCATALOG_EXPORT, owner=request.user, params=params))
+
+
+@agency_staff_required
+@require_POST
+def import_apply(request):
+    """Apply a previewed agency workbook as a job (the preview's confirm form, its second button)."""
+    form = ConfirmForm(request.POST)
+    if not form.is_valid():
+        return redirect("templates_app:exchange")
+    return redirect(job_start(kind=Job.Kind.WORKBOOK_IMPORT, owner=request.user, params=form.cleaned_data))
 
 
 @login_required

@@ -10,6 +10,10 @@ from jobs.models import Job
 logger = logging.getLogger(__name__)
 
 
+class JobFailed(Exception):
+    """A runner's own refusal: its message (translated) is what the job's page shows as the reason."""
+
+
 def job_start(*, kind: str, owner=None, params: dict | None = None) -> Job:
     """A queued job; the engine picks it up once the transaction commits."""
     from jobs import tasks  # the tasks module imports the services
@@ -35,6 +39,8 @@ def job_run(*, job_id: int) -> Job:
     job = Job.objects.get(pk=job_id)
     try:
         RUNNERS[job.kind](job)
+    except JobFailed as exc:
+        job.state, job.error = Job.State.FAILED, str(exc)
     except Exception as exc:  # noqa: BLE001 -- any failure is the job's outcome, shown on its page
         logger.exception("job %s failed", job.pk)
         job.state, job.error = Job.State.FAILED, f"{type(exc).__name__}: {exc}"

@@ -3,10 +3,16 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from catalog.models import DataType
 from jobs.models import Job
 from jobs.services import job_run, job_start
+from templates_app.models import MetadataRecord
 from tests.factories import AgencyFactory, UserFactory
+from tests.templates_app.conftest import make_item  # noqa: F401  (fixture)
+from tests.templates_app.spreadsheets.conftest import edit, filled, find_row, workbook_bytes  # noqa: F401
+from tests.templates_app.spreadsheets.test_views import upload
 from tests.worker import wait_for, worker  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +92,26 @@ def test_the_export_job_form(client, office_user):
     assert client.get(reverse("jobs:gdcatalog-start")).status_code == 200
     assert client.post(reverse("jobs:gdcatalog-start"), {"agency": "nope"}).status_code == 400
     assert not Job.objects.exists()
+
+
+def test_a_previewed_workbook_is_applied_as_a_job(client, filled, agency_user, django_capture_on_commit_callbacks):
+    record = filled[DataType.RECORD]
+    data = workbook_bytes(agency_user.agency)
+    data = edit(data, {("Temp2_Meta_Record", f"C{find_row(data, 'Temp2_Meta_Record', record.dataset_name)}"): "ใหม่"})
+    client.force_login(agency_user)
+    html = upload(client, data).content.decode()
+    assert reverse("jobs:import-apply") in html
+    fields = {name: re.search(rf'name="{name}" value="([^"]+)"', html).group(1) for name in ("token", "digest")}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("jobs:import-apply"), fields)
+    job = Job.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    job.refresh_from_db()
+    assert (job.state, job.kind, job.message) == (Job.State.DONE, Job.Kind.WORKBOOK_IMPORT, "0 new, 1 changed")
+    assert MetadataRecord.objects.get(pk=record.pk).values["title"] == "ใหม่"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("jobs:import-apply"), fields)  # the kept file is gone: the job says why
+    again = Job.objects.exclude(pk=job.pk).get()
+    expired = "The uploaded file has expired or is not yours. Upload it again."
+    with translation.override("th"):
+        assert again.state == Job.State.FAILED and again.error in (expired, translation.gettext(expired))
