@@ -105,7 +105,7 @@ def _one_run(args, *, kill: list | None = None) -> dict:
     from linkcheck.models import LinkCheckRun, LinkCheckURL
     from linkcheck.services import linkcheck_run_progress, linkcheck_run_start
 
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("spawn")  # not a fork of this process and its broker threads
     receive, send = ctx.Pipe(duplex=False)
     ready, stop = ctx.Event(), ctx.Event()
     servers = ctx.Process(target=run_servers, args=(args.hosts, args.port, args.latency, send, ready, stop))
@@ -167,6 +167,8 @@ def main(argv=None) -> dict:
                   "concurrency": args.concurrency, "allowed": allowed, "ideal": round(ideal, 2), **first,
                   "ratio": round(first["elapsed"] / ideal, 3),
                   "projected_100k_seconds": round(first["elapsed"] * 100000 / args.urls, 1)}
+        args.output.write_text(json.dumps(result, indent=2) + "\n")
+        log(f"run 1: {first['elapsed']} s (ideal {ideal:.1f} s), at most {first['max_per_host']} at once per host")
         if not args.no_kill:
             log("run 2: one worker killed a third of the way")
             result["kill"] = _one_run(args, kill=workers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import os
 
 
 def host_address(index: int) -> str:
@@ -47,12 +48,15 @@ async def _serve(hosts: int, port: int, latency: float, counters: Counters, read
     ready.set()
     while not stop.is_set():
         await asyncio.sleep(0.1)
-    for server in servers:
-        server.close()
+    return servers
 
 
 def run_servers(hosts: int, port: int, latency: float, conn, ready, stop) -> None:
-    """Process entry point: serve until `stop`, then send (peak per host, times each URL was asked) on `conn`."""
+    """Process entry point: serve until `stop`, send (peak per host, times each URL was asked) on `conn`, and
+    end at once (connections a killed client left behind are not waited for)."""
     counters = Counters()
-    asyncio.run(_serve(hosts, port, latency, counters, ready, stop))
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(_serve(hosts, port, latency, counters, ready, stop))
     conn.send((dict(counters.peak), dict(counters.asked)))
+    conn.close()
+    os._exit(0)
