@@ -168,20 +168,19 @@ def linkcheck_work(*, run_id: int, max_hosts: int | None = None) -> int:
 def _lease_a_host(run_id: int, polite: Politeness) -> tuple[LinkCheckHost | None, str]:
     """A host of the run that nobody holds, leased to a new token (compare-and-set: two workers never share one)."""
     token = secrets.token_hex(8)
-    for _attempt in range(5):
+    while True:  # each round, the hosts others took meanwhile drop out of the candidates: it ends
         now = timezone.now()
         candidates = list(LinkCheckHost.objects.filter(run_id=run_id, finished=False).filter(
-            Q(lease_until__isnull=True) | Q(lease_until__lt=now)).values_list("pk", "lease_token")[:32])
+            Q(lease_until__isnull=True) | Q(lease_until__lt=now)).values_list("pk", "lease_token")[:64])
         if not candidates:
             return None, token
-        random.shuffle(candidates)
+        random.shuffle(candidates)  # workers starting together mostly try different hosts
         for pk, old in candidates:
             if LinkCheckHost.objects.filter(pk=pk, lease_token=old).filter(
                     Q(lease_until__isnull=True) | Q(lease_until__lt=now)).update(
                     lease_token=token, lease_until=now + polite.lease):
                 _reclaim(run_id, host_ids=[pk])  # what a previous holder claimed and never stored
                 return LinkCheckHost.objects.get(pk=pk), token
-    return None, token
 
 
 def _reclaim(run_id: int, *, host_ids: list[int] | None) -> None:

@@ -126,3 +126,18 @@ def test_list_unread_badge_and_mark_read(client, staff, django_assert_max_num_qu
     assert 'id="unread-count"' not in client.get(reverse("notifications:list")).content.decode()
     client.post(reverse("notifications:email-choice"), {})
     assert staff.email_preference.email_enabled is False
+
+
+def test_the_office_sets_the_deadline(client, office_user, staff, django_assert_max_num_queries):
+    client.force_login(staff)
+    assert client.get(reverse("notifications:deadlines")).status_code == 403
+    client.force_login(office_user)
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("notifications:deadlines")).status_code == 200
+    fields = {"fiscal_year": 2570, "due_on": "2027-03-31", "text": "ส่งแบบ 2", "remind_days": 7}
+    assert client.post(reverse("notifications:deadlines"), fields).status_code == 302
+    Deadline.objects.update(reminded_on=dt.date(2027, 3, 25))
+    assert client.post(reverse("notifications:deadlines"), {**fields, "due_on": "2027-04-30"}).status_code == 302
+    deadline = Deadline.objects.get()
+    assert (deadline.due_on, deadline.reminded_on) == (dt.date(2027, 4, 30), None)
+    assert client.post(reverse("notifications:deadlines"), {**fields, "due_on": ""}).status_code == 400
