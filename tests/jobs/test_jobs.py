@@ -75,6 +75,7 @@ def test_the_office_sees_every_job_others_their_own(client, office_user, django_
     with django_assert_max_num_queries(6):
         listing = client.get(reverse("jobs:list")).content.decode()
     assert mine.get_absolute_url() in listing and theirs.get_absolute_url() in listing
+    assert f'href="{reverse("jobs:list")}"' in listing  # in the office's menu
     client.force_login(staff)
     assert client.get(mine.get_absolute_url()).status_code == 404
     assert mine.get_absolute_url() not in client.get(reverse("jobs:list")).content.decode()
