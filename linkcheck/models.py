@@ -61,6 +61,7 @@ class LinkCheckURL(models.Model):
     token = models.CharField(max_length=32, blank=True, default="")
     status = models.CharField(_("result"), max_length=16, blank=True, default="")
     checks = models.PositiveSmallIntegerField(_("times checked in this run"), default=0)
+    resource_ids = models.JSONField(_("resources with this URL"), default=list, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["host", "state"]), models.Index(fields=["run", "state"])]

@@ -61,7 +61,10 @@ class Progress:
 
 def linkcheck_run_start(*, agency: str | None = None, stale_hours: float | None = None, by=None) -> LinkCheckRun:
     """A new run over the links to check (each distinct URL once), grouped by host; nothing is checked yet."""
-    urls = list(dict.fromkeys(resources_to_check(agency=agency, stale_hours=stale_hours).values_list("url", flat=True)))
+    resources = {}  # url: the pks of the resources that have it (the store reads them by primary key)
+    for pk, url in resources_to_check(agency=agency, stale_hours=stale_hours).values_list("pk", "url"):
+        resources.setdefault(url, []).append(pk)
+    urls = list(resources)
     with transaction.atomic():
         run = LinkCheckRun.objects.create(agency_code=agency or "", stale_hours=stale_hours, total=len(urls),
                                           started_by=by)
@@ -71,7 +74,8 @@ def linkcheck_run_start(*, agency: str | None = None, stale_hours: float | None 
         hosts = LinkCheckHost.objects.bulk_create(
             [LinkCheckHost(run=run, host=host) for host in by_host], batch_size=1000)
         LinkCheckURL.objects.bulk_create(
-            [LinkCheckURL(run=run, host=host, url=url) for host in hosts for url in by_host[host.host]],
+            [LinkCheckURL(run=run, host=host, url=url, resource_ids=resources[url])
+             for host in hosts for url in by_host[host.host]],
             batch_size=1000)
         if not urls:
             _finish(run)

@@ -12,12 +12,17 @@ def linkcheck_store(*, run_id: int, token: str, results: list[CheckResult]) -> i
     """Store `results` of URLs claimed with `token`; return how many were still this worker's to store."""
     by_url = {result.url: result for result in results}
     with transaction.atomic():
-        mine = set(LinkCheckURL.objects.select_for_update().filter(
-            run_id=run_id, url__in=by_url, state=LinkCheckURL.State.CLAIMED, token=token).values_list("url", flat=True))
+        rows = dict(LinkCheckURL.objects.select_for_update().filter(
+            run_id=run_id, url__in=by_url, state=LinkCheckURL.State.CLAIMED, token=token).values_list(
+            "url", "resource_ids"))
+        mine = set(rows)
         if not mine:
             return 0
-        # A resource someone is saving right now is skipped (checked again next run), never waited for.
-        resources = list(Resource.objects.select_for_update(skip_locked=True).filter(url__in=mine))
+        # A resource someone is saving right now is skipped (checked again next run), never waited for; one
+        # whose URL changed since the run started is left alone.
+        resources = [resource for resource in Resource.objects.select_for_update(skip_locked=True).filter(
+            pk__in=[pk for pks in rows.values() for pk in pks]).only("url", *Resource.CHECK_FIELDS)
+            if resource.url in mine]
         for resource in resources:
             resource.apply_state(next_state(resource.check_state, by_url[resource.url]))
         Resource.objects.bulk_update(resources, Resource.CHECK_FIELDS, batch_size=500)
