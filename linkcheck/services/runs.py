@@ -150,15 +150,15 @@ def linkcheck_work(*, run_id: int, max_hosts: int | None = None) -> int:
             return stored
         hosts_done += 1
         while True:
-            with transaction.atomic():
-                ids = list(LinkCheckURL.objects.filter(host=host, state=Pending).order_by("pk").values_list(
-                    "pk", flat=True)[:polite.batch_size])
-                LinkCheckURL.objects.filter(pk__in=ids, state=Pending).update(state=Claimed, token=token)
-            if not ids:
+            # Only the lease holder claims this host's URLs: what it read is what it claims.
+            batch = dict(LinkCheckURL.objects.filter(host=host, state=Pending).order_by("pk").values_list(
+                "pk", "url")[:polite.batch_size])
+            if not batch:
                 LinkCheckHost.objects.filter(pk=host.pk, lease_token=token).update(
                     finished=True, lease_token="", lease_until=None)
                 break
-            urls = list(LinkCheckURL.objects.filter(pk__in=ids, token=token).values_list("url", flat=True))
+            LinkCheckURL.objects.filter(pk__in=batch, state=Pending).update(state=Claimed, token=token)
+            urls = list(batch.values())
             results = check_many(urls, concurrency=polite.per_host, per_host=polite.per_host, config=config,
                                  pause=polite.pause, retry_after_max=polite.retry_after_max)
             stored += linkcheck_store(run_id=run_id, token=token, results=results)
@@ -183,8 +183,9 @@ def _lease_a_host(run_id: int, polite: Politeness) -> tuple[LinkCheckHost | None
             if LinkCheckHost.objects.filter(pk=pk, lease_token=old).filter(
                     Q(lease_until__isnull=True) | Q(lease_until__lt=now)).update(
                     lease_token=token, lease_until=now + polite.lease):
-                _reclaim(run_id, host_ids=[pk])  # what a previous holder claimed and never stored
-                return LinkCheckHost.objects.get(pk=pk), token
+                if old:
+                    _reclaim(run_id, host_ids=[pk])  # what the previous holder claimed and never stored
+                return LinkCheckHost(pk=pk, run_id=run_id), token
 
 
 def _reclaim(run_id: int, *, host_ids: list[int] | None) -> None:

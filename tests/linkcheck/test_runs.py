@@ -1,10 +1,13 @@
 """Link-check runs against a real local server: inline, resumed after a crash, never a URL twice."""
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from catalog.models import AgencyDomain
 from catalog.models import DataType
 from linkcheck.check import Status
-from linkcheck.models import LinkCheckRun, LinkCheckURL
+from linkcheck.models import LinkCheckHost, LinkCheckRun, LinkCheckURL
 from linkcheck.services import linkcheck_run_dispatch, linkcheck_run_inline, linkcheck_run_progress, \
     linkcheck_run_start
 from linkcheck.services.runs import Politeness, _lease_a_host
@@ -54,8 +57,7 @@ def test_a_dead_workers_batch_is_checked_again_and_nothing_else(resources, http_
     LinkCheckURL.objects.filter(pk__in=[u.pk for u in stored]).update(
         state=LinkCheckURL.State.DONE, checks=1)  # ... after it had stored two others
     # ... and dies: its lease runs out. The run is resumed; only the unchecked URLs are asked.
-    host.lease_until = host.lease_until.replace(year=2000)
-    host.save()
+    LinkCheckHost.objects.filter(pk=host.pk).update(lease_until=timezone.now() - dt.timedelta(seconds=1))
     assert linkcheck_run_dispatch(run=run, tasks=0) is False
     assert LinkCheckURL.objects.filter(run=run, state=LinkCheckURL.State.CLAIMED).count() == 0
     linkcheck_run_inline(run=run)
