@@ -100,7 +100,19 @@ def _wait_for_workers(app, count: int) -> None:
     raise RuntimeError("the workers did not answer")
 
 
-def _one_run(args, *, kill: list | None = None) -> dict:
+def _cpu_seconds(pids) -> float:
+    """User + system CPU time of the processes so far (Linux /proc), to tell a busy machine from a slow checker."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _one_run(args, *, kill: list | None = None, workers: list | None = None) -> dict:
     from linkcheck import tasks
     from linkcheck.models import LinkCheckRun, LinkCheckURL
     from linkcheck.services import linkcheck_run_progress, linkcheck_run_start
@@ -112,6 +124,8 @@ def _one_run(args, *, kill: list | None = None) -> dict:
     servers.start()
     ready.wait(60)
     run = linkcheck_run_start()
+    pids = [worker.pid for worker in workers or kill or []]
+    cpu_before, load_before = _cpu_seconds(pids), os.getloadavg()[0]
     started = time.monotonic()
     tasks.watch.delay(run.pk)
     killed_at, last_watch = None, started
@@ -128,13 +142,15 @@ def _one_run(args, *, kill: list | None = None) -> dict:
             last_watch = time.monotonic()
         time.sleep(0.25)
     elapsed = time.monotonic() - started
+    cpu = _cpu_seconds(pids) - cpu_before
     stop.set()
     peaks, asked = receive.recv()
     servers.join(10)
     stored_twice = LinkCheckURL.objects.filter(run=run, checks__gt=1).count()
     return {"run": run.pk, "urls": run.total, "elapsed": round(elapsed, 2), "max_per_host": max(peaks.values()),
             "asked_twice": sum(1 for n in asked.values() if n > 1), "asked_total": sum(asked.values()),
-            "stored_twice": stored_twice, "killed_at": killed_at,
+            "stored_twice": stored_twice, "killed_at": killed_at, "workers_cpu_seconds": round(cpu, 1),
+            "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
             "state": LinkCheckRun.objects.get(pk=run.pk).state}
 
 
@@ -162,7 +178,7 @@ def main(argv=None) -> dict:
         allowed = args.workers * args.concurrency * 4
         ideal = args.urls * args.latency / allowed
         log(f"run 1: {args.workers} workers × {args.concurrency} tasks × 4 per host = {allowed} at once")
-        first = _one_run(args)
+        first = _one_run(args, workers=workers)
         result = {"urls": args.urls, "hosts": args.hosts, "latency": args.latency, "workers": args.workers,
                   "concurrency": args.concurrency, "allowed": allowed, "ideal": round(ideal, 2), **first,
                   "ratio": round(first["elapsed"] / ideal, 3),

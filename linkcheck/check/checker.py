@@ -192,7 +192,8 @@ def _exchange(method: str, target: ParsedURL, config: CheckConfig, deadline: _De
         content_type=(response.getheader("Content-Type") or "").strip(),
         location=response.getheader("Location"),
         body_bytes=len(body),
-        retry_after=retry_after_seconds(response.getheader("Retry-After")) if response.status in BUSY_STATUSES else None,
+        retry_after=retry_after_seconds(response.getheader("Retry-After"))
+        if response.status in BUSY_STATUSES else None,
     )
 
 

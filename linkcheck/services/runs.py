@@ -106,7 +106,8 @@ def linkcheck_run_inline(*, run: LinkCheckRun, concurrency: int = 16, on_result=
         hosts.update(lease_token="inline", lease_until=timezone.now() + INLINE_LEASE)  # no worker joins in
         token = secrets.token_hex(8)
         with transaction.atomic():
-            ids = list(LinkCheckURL.objects.filter(run=run, state=Pending).order_by("pk").values_list("pk", flat=True)[:chunk])
+            ids = list(LinkCheckURL.objects.filter(run=run, state=Pending).order_by("pk").values_list(
+                "pk", flat=True)[:chunk])
             LinkCheckURL.objects.filter(pk__in=ids, state=Pending).update(state=Claimed, token=token)
         if not ids:
             break

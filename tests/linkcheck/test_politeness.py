@@ -34,3 +34,15 @@ def test_retry_after_longer_than_allowed_is_unsure_not_waited_for(http_server, a
     [result] = check_many([http_server.url("/busy")], retry_after_max=5)  # asks for 60 s
     assert (result.status, result.reason, result.retry_after) == (Status.UNSURE, "http_busy", 60.0)
     assert time.monotonic() - started < 5
+
+
+def test_retry_after_in_seconds_or_as_an_http_date():
+    from datetime import datetime, timezone
+
+    from linkcheck.check.checker import retry_after_seconds
+
+    now = datetime(2026, 12, 1, 4, 0, 0, tzinfo=timezone.utc)
+    assert retry_after_seconds("120", now=now) == 120.0
+    assert retry_after_seconds("Tue, 01 Dec 2026 04:01:30 GMT", now=now) == 90.0
+    assert retry_after_seconds("Tue, 01 Dec 2026 03:00:00 GMT", now=now) == 0.0  # already past
+    assert retry_after_seconds("soon", now=now) is None and retry_after_seconds(None) is None
