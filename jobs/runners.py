@@ -59,5 +59,35 @@ def workbook_import(job) -> None:
     job.result_url = reverse("templates_app:exchange")
 
 
-RUNNERS = {"gdcatalog_export": gdcatalog_export, "progress_snapshot": progress_snapshot,
+def link_check(job) -> None:
+    """A link-check run (all links, or `params["agency"]`'s): inline without a broker; with one, spread over the
+    workers while this job follows the run's progress."""
+    import time
+
+    from django.conf import settings
+
+    from linkcheck.services import linkcheck_run_dispatch, linkcheck_run_inline, linkcheck_run_progress, \
+        linkcheck_run_start
+
+    run = linkcheck_run_start(agency=job.params.get("agency") or None, by=job.owner)
+    done = 0
+
+    def step(_result) -> None:
+        nonlocal done
+        done += 1
+        if done % max(1, run.total // 50) == 0:
+            job_progress(job=job, percent=100 * done // run.total, message=f"{done}/{run.total}")
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        linkcheck_run_inline(run=run, on_result=step)
+    else:
+        while not linkcheck_run_dispatch(run=run):
+            progress = linkcheck_run_progress(run=run)
+            job_progress(job=job, percent=progress.percent, message=f"{progress.done}/{progress.total}")
+            time.sleep(settings.LINKCHECK_LEASE_SECONDS / 2)
+    job.message = f"{run.total} link(s) checked"
+    job.result_url = reverse("templates_app:link-problems")
+
+
+RUNNERS = {"link_check": link_check, "gdcatalog_export": gdcatalog_export, "progress_snapshot": progress_snapshot,
            "workbook_import": workbook_import}

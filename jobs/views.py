@@ -25,6 +25,14 @@ def gdcatalog_start(request):
     return redirect(job_start(kind=Job.Kind.GDCATALOG_EXPORT, owner=request.user, params=params))
 
 
+@catalog_manager_required
+@require_POST
+def link_check_start(request):
+    """The statistics office checks every link now (or one agency's, `agency` = its code)."""
+    agency = request.POST.get("agency", "").strip()[:40]
+    return redirect(job_start(kind=Job.Kind.LINK_CHECK, owner=request.user, params={"agency": agency}))
+
+
 @agency_staff_required
 @require_POST
 def import_apply(request):

@@ -116,3 +116,18 @@ def test_a_previewed_workbook_is_applied_as_a_job(client, filled, agency_user, d
     expired = "The uploaded file has expired or is not yours. Upload it again."
     with translation.override("th"):
         assert again.state == Job.State.FAILED and again.error in (expired, translation.gettext(expired))
+
+
+def test_the_office_checks_every_link_as_a_job(client, office_user, django_capture_on_commit_callbacks):
+    from linkcheck.models import LinkCheckRun
+
+    client.force_login(office_user)
+    assert 'action="/jobs/linkcheck/"' in client.get(reverse("jobs:list")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("jobs:linkcheck-start"))
+    job = Job.objects.get()
+    job.refresh_from_db()
+    assert response["Location"] == job.get_absolute_url()
+    assert (job.state, job.message, job.result_url) == (Job.State.DONE, "0 link(s) checked", reverse(
+        "templates_app:link-problems"))
+    assert LinkCheckRun.objects.get().state == LinkCheckRun.State.DONE
