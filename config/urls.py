@@ -19,6 +19,8 @@ urlpatterns = [
     path("viz/", include("visualizations.urls")),
     path("progress/", include("progress.urls")),
     path("", include("opendata.urls")),
+    path("jobs/", include("jobs.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("templates_app.urls")),
     path("", include("catalog.urls")),
 ]
