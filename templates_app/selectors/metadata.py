@@ -2,7 +2,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -179,9 +179,14 @@ class DatasetRow:
         return self.record.version if self.record and self.full else None
 
 
-def dataset_list(*, user, issue: int | None = None, agency: str | None = None, status: str | None = None
-                 ) -> list[DatasetRow]:
-    """Items with their metadata for the API. The statistics office and admins see every working copy;
+def dataset_rows(*, user, items) -> list[DatasetRow]:
+    """The API's rows of `items` (from `dataset_items`), with what `user` may see of each."""
+    return [_dataset_row(item, full=_sees_working_copy(user, item)) for item in items]
+
+
+def dataset_items(*, user, issue: int | None = None, agency: str | None = None, status: str | None = None
+                  ) -> QuerySet[Item]:
+    """Items with their metadata for the API, unordered. The statistics office and admins see every working copy;
     agency staff their own agency's working copies and every other agency's published public-category
     data sets; anyone else only published public-category data sets. `status` filters what each caller
     sees: a published data set is `approved`, whatever draft is in progress behind it."""
@@ -199,7 +204,7 @@ def dataset_list(*, user, issue: int | None = None, agency: str | None = None, s
         items = items.filter((Q(agency=user.agency_id) & _status_q(status)) | (~Q(agency=user.agency_id) & published))
     else:
         items = items.filter(published)
-    return [_dataset_row(item, full=_sees_working_copy(user, item)) for item in items.order_by("issue__number", "code")]
+    return items
 
 
 def _sees_working_copy(user, item: Item) -> bool:
