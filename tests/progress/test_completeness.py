@@ -134,6 +134,8 @@ def test_page_queries_do_not_grow_with_items(client):
     _add_items(450, dimension)
     assert completeness_matrix(issues=[issue])[issue.pk]["total"].counts["items"] == 500
     assert _queries(client, issue) == small_queries
+    page = client.get(f"/progress/items/?issue={issue.number}&missing=template2&page=2").context["page"]
+    assert page.number == 2 and len(page.object_list) == 100 and page.paginator.count == 450
 
 
 def test_followup_names_the_missing_template3_items_and_the_broken_url():
@@ -162,3 +164,35 @@ def test_the_items_behind_every_number_match_the_number(demo):
             done = item_filter(issue=issue, agency=agency, metric=metric, state="done").count()
             missing = item_filter(issue=issue, agency=agency, metric=metric, state="missing").count()
             assert (done, missing) == (cell.count, cell.missing), (row.key, metric)
+
+
+def test_the_followup_query_picks_exactly_the_items_that_lack_something(demo):
+    """`followup_items` (SQL) and `item_problems` (the rule the list explains) agree on every agency's items."""
+    from catalog.models import Agency
+    from catalog.selectors import issue_list
+    from progress.followup import followup_items, item_problems
+    from progress.selectors import annotated_items
+    from templates_app.models import Resource
+
+    Resource.objects.filter(pk__in=Resource.objects.order_by("pk").values("pk")[:5]).update(url_status="ok")
+    issues = list(issue_list())
+    seen = {"lacking": 0, "done": 0}
+    for agency in Agency.objects.all():
+        every = annotated_items(issues=issues).filter(agency=agency).select_related(
+            "metadata", "metadata__gdc_registration").prefetch_related("metadata__resources")
+        expected = {item.code for item in every if item_problems(item)}
+        assert {item.code for item in followup_items(agency=agency, issues=issues)} == expected, agency.code
+        seen["lacking"] += len(expected)
+        seen["done"] += len(every) - len(expected)
+    assert seen["lacking"] and seen["done"], seen
+
+
+def test_followup_list_is_paged(client):
+    dimension, agency = DimensionFactory(), AgencyFactory()
+    for _ in range(105):
+        ItemFactory(dimension=dimension, agency=agency)
+    client.force_login(office())
+    first = client.get(f"/progress/follow-up/{agency.code}/").context
+    assert len(first["rows"]) == 100 and first["page"].paginator.count == 105
+    assert [row.item.code for row in client.get(f"/progress/follow-up/{agency.code}/?page=2").context["rows"]] == sorted(
+        Item.objects.filter(agency=agency).values_list("code", flat=True))[100:]

@@ -164,7 +164,7 @@ def test_exports_write_formula_looking_text_as_text(client, poisoned):
     assert gdc.status_code == 200
     assert_text_not_formula(b"".join(gdc.streaming_content), "gdcatalog.xlsx", expected=(FORMULA, PLUS, AT))
     followup = client.get("/progress/follow-up/PTN-AGRI/follow-up.xlsx")
-    assert_text_not_formula(followup.content, "follow-up.xlsx", expected=(FORMULA,))
+    assert_text_not_formula(b"".join(followup.streaming_content), "follow-up.xlsx", expected=(FORMULA,))
     client.force_login(poisoned["staff"])
     agency = client.get("/exchange/workbook.xlsx")
     assert_text_not_formula(b"".join(agency.streaming_content), "agency workbook", expected=(FORMULA, PLUS, AT))
