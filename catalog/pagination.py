@@ -20,13 +20,26 @@ from functools import reduce
 from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
+from django.utils.functional import cached_property
+
+from catalog.data_version import cached_count
 
 API_PAGE_SIZE = 500
 
 
+class CachedCountPaginator(Paginator):
+    """Counts a queryset once per data version (`catalog.data_version.cached_count`)."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            return cached_count(self.object_list)
+        return super().count
+
+
 def page_of(request, rows, *, per_page: int) -> Page:
     """The page `?page=` asks for: junk gives the first page, a number out of range the last."""
-    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(rows, per_page).get_page(request.GET.get("page"))
     page.numbers = list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     return page
 
