@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test serve bench messages check clean
+.PHONY: run test serve bench bench-scale messages check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ serve: $(STAMP)
 # Side-by-side measurements (prints a table, writes bench/results.json). Not part of `make test`.
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# What signed-in people meet as the catalog grows: every page of every role per size, signed-in throughput
+# vs /healthz, peak RSS, URL checks at the nightly settings (writes bench/scale-results.json).
+bench-scale: $(STAMP)
+	$(BIN)/python -m bench.scale $(BENCH_SCALE_ARGS)
 
 # Recompile the Thai/English message catalogues after editing a .po file.
 messages: $(STAMP)

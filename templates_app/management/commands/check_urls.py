@@ -17,14 +17,20 @@ class Command(BaseCommand):
         parser.add_argument("--agency", help="Only this agency's links (agency code, e.g. PTN-AGRI).")
         parser.add_argument("--stale-hours", type=float, metavar="N",
                             help="Only links not checked in the last N hours (never-checked ones included).")
+        parser.add_argument("--concurrency", type=int, default=16, metavar="N",
+                            help="Check at most N links at once (default 16, what the nightly job uses).")
+        parser.add_argument("--per-host", type=int, default=4, metavar="N",
+                            help="At most N of them against one host (default 4).")
         parser.add_argument("--json", action="store_true", dest="as_json",
                             help="Print the results to stdout as a JSON list.")
 
-    def handle(self, *args, agency=None, stale_hours=None, as_json=False, **options):
+    def handle(self, *args, agency=None, stale_hours=None, as_json=False, concurrency=16, per_host=4, **options):
         if stale_hours is not None and stale_hours < 0:
             raise CommandError("--stale-hours must be 0 or more.")
+        if concurrency < 1 or per_host < 1:
+            raise CommandError("--concurrency and --per-host must be at least 1.")
         checked = resource_check_many(resources=resources_to_check(agency=agency, stale_hours=stale_hours),
-                                      on_result=self._progress)
+                                      on_result=self._progress, concurrency=concurrency, per_host=per_host)
         if as_json:
             self.stdout.write(_dumps([_row(c.resource) for c in checked]))
         else:
