@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from catalog.data_version import cached_rows
 from catalog.models import Item
 from catalog.models.items import ItemStatus
 from catalog.thaidates import format_be_date
@@ -79,9 +80,10 @@ STATUS_ORDER = (NOT_STARTED, "draft", "returned", "submitted", "approved")
 
 
 def work_summary(*, agency) -> list[tuple[str, int]]:
-    """(status, how many of the agency's current items) in the order a work list shows them; one query."""
-    counts = dict(Item.objects.filter(status=ItemStatus.CURRENT, agency=agency).order_by()
-                  .values_list("metadata__status").annotate(n=Count("id")))
+    """(status, how many of the agency's current items) in the order a work list shows them; one query, once per
+    data version."""
+    counts = dict(cached_rows(Item.objects.filter(status=ItemStatus.CURRENT, agency=agency).order_by()
+                              .values_list("metadata__status").annotate(n=Count("id"))))
     counts[NOT_STARTED] = counts.pop(None, 0)
     return [(status, counts.get(status, 0)) for status in STATUS_ORDER]
 

@@ -81,3 +81,17 @@ def test_an_empty_query_is_counted_without_the_cache():
 
     assert cached_count(Item.objects.filter(pk__in=[])) == 0
     assert cached_rows(Item.objects.filter(pk__in=[]).values("pk")) == []
+
+
+def test_the_work_list_summary_is_read_again_after_a_change(client):
+    from tests.progress.factories import staff_of
+
+    item = ItemFactory()
+    client.force_login(staff_of(item.agency))
+
+    def summary():
+        return dict(client.get("/my-work/").context["summary"])
+
+    assert summary()["not_started"] == 1 and summary()["approved"] == 0
+    record_for(item)
+    assert summary()["not_started"] == 0 and summary()["approved"] == 1
