@@ -88,10 +88,13 @@ def work_summary(*, agency) -> list[tuple[str, int]]:
     return [(status, counts.get(status, 0)) for status in STATUS_ORDER]
 
 
-def review_queue() -> list[WorkRow]:
-    """Submitted records, oldest submission first."""
-    records = MetadataRecord.objects.filter(status=MetadataRecord.Status.SUBMITTED).select_related(
+def review_queue() -> QuerySet[MetadataRecord]:
+    """Submitted records, oldest submission first (a page of them goes through `review_rows`)."""
+    return MetadataRecord.objects.filter(status=MetadataRecord.Status.SUBMITTED).select_related(
         "item__issue", "item__agency", "item__dimension", "updated_by").order_by("submitted_at", "pk")
+
+
+def review_rows(records) -> list[WorkRow]:
     return [WorkRow(record.item, record, *completeness(record.values, schema=get_schema(record.item.data_type)))
             for record in records]
 
