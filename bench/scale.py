@@ -9,7 +9,8 @@ people meet as the catalog grows.
   (2 sync workers) at the largest size, against `/healthz` in the same run.
 * Peak RSS (the whole process, as the kernel counts it) of the GD Catalog export, the agency workbook
   import's dry run and the largest page, each in a fresh process.
-* The URL-check bench with the nightly job's settings (`check_urls` defaults: 16 at once, 4 per host).
+* The URL-check bench with the nightly job's settings (`check_urls --concurrency` default 16, at most
+  LINKCHECK_PER_HOST (4) per host).
 
 PostgreSQL when DATABASE_URL names it (databases `$BENCH_DB_NAME_<size>`, dropped at the end unless
 `--keep-db`), else SQLite files in `$BENCH_SQLITE_DIR` (default bench/).
@@ -265,9 +266,11 @@ def rss(size: int, largest: tuple[str, str]) -> dict:
 # ---- URL checks with the nightly job's settings ------------------------------------------------------------
 
 def urlcheck(n: int) -> dict:
-    from catalog.urlcheck.bench import run_benchmark
+    from django.conf import settings
 
-    concurrency, per_host = 16, 4  # `check_urls` defaults, which the nightly job runs with
+    from bench.linkcheck import run_benchmark
+
+    concurrency, per_host = 16, settings.LINKCHECK_PER_HOST  # `check_urls`' default and the per-host setting
     result = run_benchmark(n=n, latency=0.2, concurrency=concurrency, per_host=per_host)
     ideal = n * result["latency"] / min(concurrency, per_host)  # one host: at most `per_host` at once
     return {**result, "per_host": per_host, "ideal": round(ideal, 3), "ratio": round(result["elapsed"] / ideal, 3)}

@@ -44,6 +44,17 @@ def page_of(request, rows, *, per_page: int) -> Page:
     return page
 
 
+MAX_PAGE = 1_000_000  # far past any real list; bounds the OFFSET a junk number would ask the database for
+
+
+def page_number(raw) -> int:
+    """The page number `?page=` asks for, for views that page by hand: junk gives 1, a huge number MAX_PAGE."""
+    try:
+        return min(MAX_PAGE, max(1, int(raw)))
+    except (TypeError, ValueError):
+        return 1
+
+
 @dataclass
 class CursorPage:
     rows: list

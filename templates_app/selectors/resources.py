@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from catalog.data_version import cached_rows
 from catalog.models import Agency, AgencyDomain, Item
-from catalog.urlcheck import Status
+from linkcheck.check import Status
 from templates_app.models import MetadataRecord, Resource
 
 #: The states the statistics office chases (tls_error included: visitors' browsers refuse the page).
