@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test serve worker bench bench-linkcheck messages check clean
+.PHONY: run test serve worker bench bench-scale bench-linkcheck messages check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ worker: $(STAMP)
 # Side-by-side measurements (prints a table, writes bench/results.json). Not part of `make test`.
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# What signed-in people meet as the catalog grows: every page of every role per size, signed-in throughput
+# vs /healthz, peak RSS, URL checks at the nightly settings (writes bench/scale-results.json).
+bench-scale: $(STAMP)
+	$(BIN)/python -m bench.scale $(BENCH_SCALE_ARGS)
 
 # The distributed link check: 20,000 URLs on 1,000 loopback hosts, 2 real workers, one killed in a second run.
 # Needs DATABASE_URL (PostgreSQL) and Redis; writes bench/linkcheck_results.json.

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils.translation import get_language, gettext_lazy as _
 
 from catalog import tiers
+from catalog.data_version import cached_rows
 from catalog.models import Agency, DevelopmentIssue, Item, Resolution
 from catalog.models.items import ItemStatus
 from catalog.selectors import issue_list, issue_resolution
@@ -113,8 +114,9 @@ class Row:
 
 
 def _count(items: QuerySet, group: tuple[str, ...]) -> list[dict]:
+    """The counts of every metric per group, made once per data version (`catalog.data_version`)."""
     aggregates = {metric: Count("pk", filter=condition) for metric, condition in metric_filters().items()}
-    return list(items.values(*group).annotate(**aggregates).order_by(*group))
+    return cached_rows(items.values(*group).annotate(**aggregates).order_by(*group))
 
 
 AGENCY_FIELDS = ("agency__code", "agency__name_th", "agency__name_en", "agency__level")

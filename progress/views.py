@@ -1,9 +1,11 @@
 """Progress pages: the public tier tracker, the completeness dashboard, the items behind each
 number, the follow-up list per agency, committee resolutions and GD Catalog registrations."""
+import tempfile
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,13 +18,14 @@ from catalog.models import Agency, Resolution
 from catalog.pagination import page_of
 from catalog.selectors import issue_get, issue_list
 from progress import pages, selectors, services
-from progress.followup import followup_rows
+from progress.followup import followup_items, followup_rows
 from progress.forms import GdcBulkForm, GdcFilterForm, GdcForm, GdcImportForm, ResolutionForm
 from progress.spreadsheets import followup_workbook
 from templates_app.forms import form_add_service_errors
 from templates_app.models import MetadataRecord
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ROWS_PER_PAGE = 100
 
 
 def _may_see_agencies(user) -> bool:
@@ -81,28 +84,32 @@ def items(request):
     missing, done = request.GET.get("missing", ""), request.GET.get("done", "")
     metric, state = (missing, "missing") if missing else (done or "items", "done")
     dimension = request.GET.get("dimension", "")
-    rows = selectors.item_filter(issue=issue, agency=agency, dimension=dimension, metric=metric, state=state)
+    page = page_of(request, selectors.item_filter(issue=issue, agency=agency, dimension=dimension, metric=metric,
+                                                  state=state), per_page=ROWS_PER_PAGE)
     return render(request, "progress/items.html", {
         "issue": issue, "agency": agency, "dimension": dimension, "metric": metric, "state": state,
-        "metric_label": selectors.METRIC_LABELS[metric], "rows": rows})
+        "metric_label": selectors.METRIC_LABELS[metric], "rows": page.object_list, "page": page})
 
 
 @signed_in_required
 @require_safe
 def followup(request, code: str):
     agency = _agency_for(request.user, code)
-    rows = followup_rows(agency=agency, issues=issue_list())
-    return render(request, "progress/followup.html", {"agency": agency, "rows": rows})
+    page = page_of(request, followup_items(agency=agency, issues=issue_list()), per_page=ROWS_PER_PAGE)
+    rows = list(followup_rows(page.object_list))
+    return render(request, "progress/followup.html", {"agency": agency, "rows": rows, "page": page})
 
 
 @signed_in_required
 @require_safe
 def followup_xlsx(request, code: str):
     agency = _agency_for(request.user, code)
-    data = followup_workbook(agency=agency, rows=followup_rows(agency=agency, issues=issue_list()),
-                             today=timezone.localdate())
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="follow-up-{agency.code.lower()}.xlsx"'
+    items = followup_items(agency=agency, issues=issue_list()).iterator(chunk_size=1000)
+    stream = tempfile.TemporaryFile()
+    followup_workbook(agency=agency, rows=followup_rows(items), today=timezone.localdate(), stream=stream)
+    stream.seek(0)
+    response = FileResponse(stream, as_attachment=True, filename=f"follow-up-{agency.code.lower()}.xlsx",
+                            content_type=XLSX)
     audit_record(kind="export", actor=request.user, summary=f"follow-up list of {agency.code}", details={"agency": agency.code})
     return response
 

@@ -10,11 +10,14 @@ from accounts.audit import audit_record
 from accounts.models import AuditEvent
 from accounts.permissions import catalog_manager_required, signed_in_required
 from catalog import selectors as catalog_selectors
+from catalog.pagination import page_of
 from visualizations import selectors, services
 from visualizations.embed import rendered_sections
 from visualizations.forms import FindingsForm, UploadForm
 from visualizations.markup import render_findings
 from visualizations.spreadsheets import MAX_ROWS, MAX_UPLOAD_BYTES
+
+ITEMS_PER_PAGE = 100
 
 
 def _issue_context(number: int) -> dict:
@@ -57,7 +60,8 @@ def findings_edit(request, number: int):
 @signed_in_required
 @require_safe
 def upload_index(request):
-    return render(request, "visualizations/upload_index.html", {"items": selectors.uploadable_items(user=request.user)})
+    page = page_of(request, selectors.uploadable_items(user=request.user), per_page=ITEMS_PER_PAGE)
+    return render(request, "visualizations/upload_index.html", {"items": page.object_list, "page": page})
 
 
 @signed_in_required

@@ -30,7 +30,9 @@ def my_work(request):
 @catalog_manager_required
 @require_safe
 def review_queue(request):
-    return render(request, "templates_app/review_queue.html", {"rows": selectors.review_queue()})
+    page = page_of(request, selectors.review_queue(), per_page=WORK_ROWS_PER_PAGE)
+    return render(request, "templates_app/review_queue.html", {"rows": selectors.review_rows(page.object_list),
+                                                                "page": page})
 
 
 @signed_in_required

@@ -105,7 +105,8 @@ def test_followup_list_and_workbook(client, demo):
     assert {"template2", "gdc"} <= kinds
     fields = [f for row in rows for p in row.problems if p.kind == "template2" for f in p.fields]
     assert fields and all(f.split(" ")[0][0].isdigit() for f in fields)
-    workbook = load_workbook(io.BytesIO(client.get(f"/progress/follow-up/{OWN}/follow-up.xlsx").content))
+    download = client.get(f"/progress/follow-up/{OWN}/follow-up.xlsx")
+    workbook = load_workbook(io.BytesIO(b"".join(download.streaming_content)))
     sheet = workbook.active
     cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert OWN in cells and any(f in " ".join(cells) for f in fields)

@@ -233,7 +233,7 @@ def test_english_ui_uses_the_standards_english_labels(client, own_item, agency_u
 def test_api_roles(client, request, submitted, who, count):
     if who:
         client.force_login(request.getfixturevalue(who))
-    assert len(client.get("/api/v1/datasets/").json()) == count
+    assert len(client.get("/api/v1/datasets/").json()["results"]) == count
 
 
 def test_my_work_pages_50_rows_and_counts_every_page(client, make_item, agency_user):

@@ -144,6 +144,14 @@ def test_check_urls_refuses_a_negative_age(db):
         run_command("--stale-hours", "-1")
 
 
+def test_check_urls_takes_a_concurrency_and_refuses_zero(add_resource, http_server):  # noqa: F811
+    add_resource("/ok"), add_resource("/missing")
+    out, _err = run_command("--concurrency", "1")
+    assert "Checked 2 link(s)" in out
+    with pytest.raises(CommandError):
+        run_command("--concurrency", "0")
+
+
 def test_the_ssrf_guard_stays_on_without_the_test_switch(agency_user, own_item, http_server, monkeypatch):  # noqa: F811
     monkeypatch.delenv("URLCHECK_ALLOW_PRIVATE", raising=False)
     AgencyDomain.objects.create(agency=agency_user.agency, domain="127.0.0.1")

@@ -75,6 +75,23 @@ def test_upload_index_lists_only_own_agency_items(client, pattani_users):
     assert "I1-005" in html and "I1-001" not in html
 
 
+def test_upload_index_is_paged_with_constant_queries(client, pattani_users):
+    from catalog.models import DataType
+    from tests.factories import ItemFactory
+
+    client.force_login(pattani_users["nso-pattani"])
+    url = reverse("visualizations:upload-index")
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    owner = Item.objects.get(code="I1-005")
+    for _ in range(101):
+        ItemFactory(dimension=owner.dimension, agency=owner.agency, data_type=DataType.STATISTICAL)
+    with CaptureQueriesContext(connection) as large:
+        page = client.get(url).context["page"]
+    assert len(page.object_list) == 100 and page.paginator.count > 101
+    assert len(large) == len(small)
+
+
 @pytest.mark.parametrize("who, expected", [(None, 302), (OWNER, 200), (OTHER, 404), ("nso-pattani", 200),
                                            ("admin", 200)])
 def test_item_upload_roles(client, pattani_users, who, expected):
