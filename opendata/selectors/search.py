@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 
@@ -140,17 +140,13 @@ def _text(datasets, q: str):
     if not found:
         return datasets, False
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        vector = (SearchVector("search_title", weight="A", config="simple")
-                  + SearchVector("search_keywords", weight="B", config="simple")
-                  + SearchVector("search_notes", weight="C", config="simple"))
         query = None
         for word in found:
             part = SearchQuery(word, search_type="phrase", config="simple")
             query = part if query is None else query & part
-        return datasets.annotate(document=vector).filter(document=query).annotate(
-            score=SearchRank(vector, query)), True
+        return datasets.filter(search_vector=query).annotate(score=SearchRank(F("search_vector"), query)), True
     score = Value(0)
     for word in found:
         padded = f" {word} "
