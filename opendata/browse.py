@@ -6,6 +6,7 @@ from opendata.selectors import dataset_search
 from opendata.selectors.pages import facet_labels
 
 PER_PAGE = 20
+MAX_PAGE = 10**6
 #: The facets the search page offers, in this order, with their headings.
 FACETS = (
     ("groups", _("Development issue")), ("organization", _("Agency")), ("data_category", _("Data category")),
@@ -30,12 +31,13 @@ class _Fetched:
 
 class Browse:
     def __init__(self, params):
-        self.q = params.get("q", "").strip()[:200]
+        self.q = params.get("q", "").replace("\x00", "").strip()[:200]
         self.sort = params.get("sort", "") if params.get("sort", "") in SORT_VALUES else ""
-        self.chosen = {name: params.getlist(name)[:10] for name, _label in FACETS if params.getlist(name)}
+        self.chosen = {name: [value.replace("\x00", "")[:500] for value in params.getlist(name)[:10]]
+                       for name, _label in FACETS if params.getlist(name)}
         fq = " ".join(f'{name}:"{_escape(value)}"' for name, values in self.chosen.items() for value in values)
         try:
-            number = max(1, int(params.get("page", 1)))
+            number = min(max(1, int(params.get("page", 1))), MAX_PAGE)
         except ValueError:
             number = 1
         search = dict(q=self.q, fq=fq, sort=self.sort, facet_fields=[name for name, _label in FACETS], facet_limit=20)

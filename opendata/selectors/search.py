@@ -43,11 +43,11 @@ class SearchResult:
 
 def dataset_search(*, q: str = "", fq: str = "", sort: str = "", rows: int = 10, start: int = 0,
                    facet_fields=(), facet_limit: int = 50, include_deleted: bool = False) -> SearchResult:
-    rows, start = max(0, min(int(rows), ROWS_MAX)), max(0, int(start))
+    rows, start = max(0, min(int(rows), ROWS_MAX)), min(max(0, int(start)), 10**9)
     datasets = PublishedDataset.objects.all()
     if not include_deleted:
         datasets = datasets.filter(state=PublishedDataset.State.ACTIVE)
-    q = (q or "").strip()
+    q, fq = (q or "").replace("\x00", "").strip(), (fq or "").replace("\x00", "")
     if q in ("*:*", "*"):
         q = ""
     if q and _CLAUSE.fullmatch(q) and _CLAUSE.fullmatch(q).group(2) != "text":

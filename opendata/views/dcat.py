@@ -19,7 +19,7 @@ def _base(request) -> str:
 def catalog(request, fmt: str):
     published_refresh()
     try:
-        page = max(1, int(request.GET.get("page", 1)))
+        page = min(max(1, int(request.GET.get("page", 1))), 10**6)
     except ValueError:
         page = 1
     rows = PublishedDataset.objects.filter(state=PublishedDataset.State.ACTIVE).order_by("name")

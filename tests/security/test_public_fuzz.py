@@ -52,7 +52,9 @@ def demo_kwargs(key: str, pattern) -> dict:
     item = Item.objects.filter(issue__number=1, metadata__resources__isnull=False).order_by("code").first()
     objects = {
         "number": 1, "code": item.agency.code, "resource_pk": Resource.objects.filter(record__item=item).first().pk,
-        "uidb64": "MQ", "token": "set-password",
+        "uidb64": "MQ", "token": "set-password", "fmt": "ttl",
+        "name": "package_search" if "action" in key else MetadataRecord.objects.filter(
+            approved_values__data_category="ข้อมูลสาธารณะ").exclude(approved_dataset_name="").first().approved_dataset_name,
         "pk": {"catalog:resolution-minutes": Resolution.objects.first().pk,
                "progress:gdc-save": MetadataRecord.objects.first().pk}.get(key, item.pk),
     }
