@@ -44,7 +44,9 @@ class PublishedDataset(models.Model):
     class Meta:
         verbose_name = _("published data set")
         verbose_name_plural = _("published data sets")
-        indexes = [models.Index(fields=["state", "metadata_modified"]), models.Index(fields=["state", "title"])]
+        indexes = [models.Index(fields=["state", "metadata_modified"]), models.Index(fields=["state", "title"]),
+                   # harvesters page `sort=id asc` and `package_list` / the sitemap go by name
+                   models.Index(fields=["state", "id"]), models.Index(fields=["state", "name"])]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.state})"
