@@ -277,6 +277,6 @@ def _wait_ready(port: int, path: str, timeout: float = 60.0) -> None:
 # ---- 5. URL checks ---------------------------------------------------------------------------------------
 
 def urlcheck(*, n: int = 500, latency: float = 0.2) -> dict:
-    from catalog.urlcheck.bench import run_benchmark
+    from bench.linkcheck import run_benchmark
 
     return run_benchmark(n=n, latency=latency)

@@ -2,11 +2,11 @@
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from catalog.pagination import page_number
 from opendata.selectors import dataset_search
 from opendata.selectors.pages import facet_labels
 
 PER_PAGE = 20
-MAX_PAGE = 10**6
 #: The facets the search page offers, in this order, with their headings.
 FACETS = (
     ("groups", _("Development issue")), ("organization", _("Agency")), ("data_category", _("Data category")),
@@ -36,10 +36,7 @@ class Browse:
         self.chosen = {name: [value.replace("\x00", "")[:500] for value in params.getlist(name)[:10]]
                        for name, _label in FACETS if params.getlist(name)}
         fq = " ".join(f'{name}:"{_escape(value)}"' for name, values in self.chosen.items() for value in values)
-        try:
-            number = min(max(1, int(params.get("page", 1))), MAX_PAGE)
-        except ValueError:
-            number = 1
+        number = page_number(params.get("page"))
         search = dict(q=self.q, fq=fq, sort=self.sort, facet_fields=[name for name, _label in FACETS], facet_limit=20)
         found = dataset_search(**search, rows=PER_PAGE, start=(number - 1) * PER_PAGE)
         last = max(1, -(-found.count // PER_PAGE))

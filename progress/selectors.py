@@ -297,8 +297,21 @@ def snapshot_series(*, issues) -> dict[int, list[ProgressSnapshot]]:
     return series
 
 
-def gdc_records(*, issues) -> QuerySet[MetadataRecord]:
-    """The data sets of current items with their registration: public-category ones first."""
-    return MetadataRecord.objects.filter(item__issue__in=issues, item__status=ItemStatus.CURRENT).select_related(
-        "item__issue", "item__agency", "gdc_registration").order_by(
+GDC_NOT_RECORDED = "none"
+
+
+def gdc_records(*, issues, agency: str = "", state: str = "", public_only: bool = False
+                ) -> QuerySet[MetadataRecord]:
+    """The data sets of current items with their registration: public-category ones first. Narrowed to one
+    agency (code), one GD Catalog state (`GDC_NOT_RECORDED`: no registration yet) and public-category ones."""
+    records = MetadataRecord.objects.filter(item__issue__in=issues, item__status=ItemStatus.CURRENT)
+    if agency:
+        records = records.filter(item__agency__code__iexact=agency)
+    if state == GDC_NOT_RECORDED:
+        records = records.filter(gdc_registration__isnull=True)
+    elif state:
+        records = records.filter(gdc_registration__state=state)
+    if public_only:
+        records = records.filter(is_public_category=True)
+    return records.select_related("item__issue", "item__agency", "gdc_registration").order_by(
         "-is_public_category", "item__issue__number", "item__code")

@@ -2,6 +2,7 @@
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
+from catalog.pagination import page_number
 from opendata import dcat
 from opendata.actions import package_result as package_of
 from opendata.models import PublishedDataset
@@ -18,10 +19,7 @@ def _base(request) -> str:
 @require_safe
 def catalog(request, fmt: str):
     published_refresh()
-    try:
-        page = min(max(1, int(request.GET.get("page", 1))), 10**6)
-    except ValueError:
-        page = 1
+    page = page_number(request.GET.get("page"))
     rows = PublishedDataset.objects.filter(state=PublishedDataset.State.ACTIVE).order_by("name")
     total = rows.count()
     chosen = list(rows[(page - 1) * dcat.PER_PAGE:page * dcat.PER_PAGE])

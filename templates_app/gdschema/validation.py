@@ -228,9 +228,9 @@ def clean_resource_values(raw: dict, *, schema: Schema, domains) -> tuple[dict, 
     """Template 3: `clean_values` with every item required, plus the domain rule on the source URL.
 
     The URL must be an absolute http(s) URL without credentials on one of the owning agency's
-    registered `domains` (or a subdomain of one): `catalog.urlcheck.validate_source_url`.
+    registered `domains` (or a subdomain of one): `linkcheck.check.validate_source_url`.
     """
-    from catalog.urlcheck import validate_source_url
+    from linkcheck.check import validate_source_url
 
     values, errors = clean_values(raw, schema=schema, complete=True)
     for entry in schema.entries:

@@ -1,5 +1,6 @@
 from .metadata import (
-    DatasetRow, WorkRow, dataset_list, display_value, item_for_metadata, metadata_changes, metadata_history, review_queue,
+    DatasetRow, WorkRow, dataset_list, display_value, item_for_metadata, last_return, metadata_changes, metadata_history,
+    review_queue,
     STATUS_ORDER, work_items, work_rows, work_summary,
 )
 
@@ -10,4 +11,4 @@ from .resources import (
 
 __all__ = ["PROBLEM_STATUSES", "agencies_with_domains", "agency_by_code", "dataset_resources", "link_problems",
            "link_summary", "resource_of_item", "resources_to_check", "DatasetRow", "WorkRow", "dataset_list", "display_value",
-           "item_for_metadata", "metadata_changes", "metadata_history", "review_queue", "STATUS_ORDER", "work_items", "work_rows", "work_summary"]
+           "item_for_metadata", "last_return", "metadata_changes", "metadata_history", "review_queue", "STATUS_ORDER", "work_items", "work_rows", "work_summary"]

@@ -155,6 +155,17 @@ def metadata_history(*, record: MetadataRecord) -> list[dict]:
     return list(reversed(trail))
 
 
+def last_return(*, record: MetadataRecord) -> dict | None:
+    """The record as the statistics office last returned it, if no approval came after that return:
+    {"values", "comments", "when", "by"} (one query). A second review compares against it."""
+    row = record.history.filter(history_change_reason__in=("returned", "approved")).select_related(
+        "history_user").order_by("-history_date", "-history_id").first()
+    if row is None or row.history_change_reason != "returned":
+        return None
+    return {"values": row.values or {}, "comments": row.review_comments or {}, "when": row.history_date,
+            "by": row.history_user}
+
+
 def values_at_version(*, record: MetadataRecord, version: int) -> dict:
     row = record.history.filter(version=version).order_by("-history_date").first()
     return row.values if row else {}

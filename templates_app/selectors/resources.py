@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from catalog.models import Agency, AgencyDomain, Item
-from catalog.urlcheck import Status
+from linkcheck.check import Status
 from templates_app.models import MetadataRecord, Resource
 
 #: The states the statistics office chases (tls_error included: visitors' browsers refuse the page).

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Item
 from core.locks import busy_records
+from notifications import services as notifications
 from templates_app.gdschema import get_schema
 from templates_app.gdschema.validation import clean_values, record_summary
 from templates_app.models import MetadataRecord, validate_dataset_name
@@ -96,6 +97,7 @@ def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRec
         record.approved_at = timezone.now()
         record.review_comments = {}
         _store([record], by, "approved", fields=WRITTEN + REVIEWED)
+        transaction.on_commit(lambda: notifications.notify_record_approved(record=record))
         return record
 
 
@@ -111,6 +113,7 @@ def metadata_return(*, record: MetadataRecord, comments: dict, version: int, by)
         record.status = Status.RETURNED
         record.review_comments = comments
         _store([record], by, "returned", fields=WRITTEN + REVIEWED)
+        transaction.on_commit(lambda: notifications.notify_record_returned(record=record))
         return record
 
 

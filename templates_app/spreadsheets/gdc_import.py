@@ -67,6 +67,19 @@ class CellError:
     def message(self) -> str:
         return " ".join(str(message) for message in self.error.messages)
 
+    @property
+    def label(self) -> str:
+        """The item's name in the active language (Thai in the Thai UI); the field's own name if unknown."""
+        from django.utils.translation import get_language
+
+        from templates_app.gdschema.fields import FIELDS
+        from templates_app.gdschema.resources import RESOURCE_FIELDS
+
+        known = FIELDS.get(self.field) or RESOURCE_FIELDS.get(self.field)
+        if known is None:
+            return self.field
+        return known.label_en if (get_language() or "th").startswith("en") else known.label_th
+
     def as_dict(self) -> dict:
         return {"sheet": self.sheet, "row": self.row, "column": self.column, "field": self.field,
                 "item": self.item, "code": self.code, "message": self.message}

@@ -118,3 +118,10 @@ def test_load_demo_twice_gives_the_same_state(db):
 def test_thai_even_when_the_browser_asks_for_english(client, pattani):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "ประเด็นการพัฒนา" in html and 'lang="th"' in html
+
+
+def test_issue_page_filters_say_all_in_thai(client, pattani, django_assert_max_num_queries):
+    with django_assert_max_num_queries(30):
+        page = client.get("/issues/1/").content.decode()
+    assert "---------" not in page
+    assert page.count('<option value="" selected>ทั้งหมด</option>') >= 3

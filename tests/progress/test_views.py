@@ -187,3 +187,14 @@ def test_gdc_page_filters_by_issue(client, demo):
     records = client.get("/progress/gdc/?issue=3").context["records"]
     assert records and {record.item.issue.number for record in records} == {3}
     assert len(client.get("/progress/gdc/").context["records"]) > len(records)
+
+
+def test_the_agency_chart_names_agencies_by_thai_short_names(client, demo, django_assert_max_num_queries):
+    import json
+
+    client.force_login(demo["nso-pattani"])
+    with django_assert_max_num_queries(20):
+        response = client.get("/progress/issues/1/")
+    labels = json.loads(response.context["agency_chart"]["json"])["data"][0]["y"]
+    assert "สนง.เกษตรจังหวัด" in labels and "สนง.เกษตร อ.โคกโพธิ์" in labels
+    assert not [label for label in labels if label.startswith("PTN-")]

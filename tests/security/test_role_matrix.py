@@ -63,6 +63,7 @@ RULES = {
     "password_reset_complete": PUBLIC_READ,
     "accounts:landing": rule((LOGIN, LOGIN), (302, 405)),
     "healthz": PUBLIC_READ,
+    "help": PUBLIC_READ,
     "set_language": rule((302, 405), (302, 405)),  # a link: it only sets the language cookie
     # catalog
     "catalog:home": PUBLIC_READ,
@@ -117,7 +118,8 @@ RULES = {
     "progress:resolution-new": OFFICE_FORM,
     "progress:gdc": OFFICE_READ,
     "progress:gdc-import": OFFICE_FORM,
-    "progress:gdc-save": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),
+    "progress:gdc-save": rule((LOGIN, LOGIN), (403, 403), office=(200, 302)),  # GET: one data set's form
+    "progress:gdc-bulk": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),  # back to the list with an error
     # Public catalog: the world's record is a draft, so it has no public page for anyone
     "opendata:action": rule((200, 400), (200, 400)),  # CKAN API: a form-encoded POST is not JSON
     "opendata:action-unversioned": rule((200, 400), (200, 400)),

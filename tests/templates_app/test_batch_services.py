@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import AgencyDomain, DataType, Item
-from catalog.urlcheck import CheckState, Status
+from linkcheck.check import CheckState, Status
 from templates_app.models import MetadataRecord, Resource
 from templates_app.services import (
     ConflictError, DraftRow, ResourceRow, RowErrors, metadata_clean, metadata_save_draft, metadata_save_drafts,

@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from catalog.models import AgencyDomain
-from catalog.urlcheck import CheckConfig, Status
+from linkcheck.check import CheckConfig, Status
 from templates_app.models import Resource
 from templates_app.services import resource_check_many, resource_check_now, resource_create
-from tests.catalog.urlcheck.conftest import allow_private, ca, http_server, tls_server  # noqa: F401  (fixtures)
+from tests.linkcheck.conftest import allow_private, ca, http_server, tls_server  # noqa: F401  (fixtures)
 from tests.factories import AgencyFactory, ItemFactory, UserFactory
 from tests.templates_app.factories import public_record, resource_values
 

@@ -4,9 +4,9 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.urlcheck import Status
-from templates_app.selectors import resources_to_check
-from templates_app.services import resource_check_many
+from linkcheck.check import Status
+from linkcheck.services import linkcheck_run_inline, linkcheck_run_start, run_resources
+from templates_app.services.resources import Checked
 
 
 class Command(BaseCommand):
@@ -23,8 +23,10 @@ class Command(BaseCommand):
     def handle(self, *args, agency=None, stale_hours=None, as_json=False, **options):
         if stale_hours is not None and stale_hours < 0:
             raise CommandError("--stale-hours must be 0 or more.")
-        checked = resource_check_many(resources=resources_to_check(agency=agency, stale_hours=stale_hours),
-                                      on_result=self._progress)
+        run = linkcheck_run_start(agency=agency, stale_hours=stale_hours)  # the job engine's service, run inline
+        done = iter(range(1, run.total + 1))
+        results = linkcheck_run_inline(run=run, on_result=lambda result: self._progress(result, next(done), run.total))
+        checked = [Checked(resource, results[resource.url]) for resource in run_resources(run=run)]
         if as_json:
             self.stdout.write(_dumps([_row(c.resource) for c in checked]))
         else:
