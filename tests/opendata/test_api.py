@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def ckan(live_server):
-    return RemoteCKAN(live_server.url, user_agent="ckanapi-test/4.11")
+    with RemoteCKAN(live_server.url, user_agent="ckanapi-test/4.11") as remote:
+        yield remote  # leaving closes its HTTP keep-alive connections while the live server still runs
 
 
 def test_package_search_show_and_organization_list_give_what_the_portal_publishes(catalog, ckan):

@@ -98,3 +98,18 @@ def test_sitemap_and_robots(catalog, client):
     assert sitemap.count("<url>") == 2 and f"/datasets/{record.approved_dataset_name}/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_whole_catalog_facets_are_counted_once_per_published_change(catalog, client, django_assert_num_queries):
+    catalog.approved(tag_string="แรก")
+    first = client.get(reverse("opendata:dataset-list"))
+    client.get(reverse("opendata:dataset-list"))
+    with django_assert_num_queries(8):  # refresh 2, newest change, count, page, facet labels 2, province: no facet query
+        client.get(reverse("opendata:dataset-list"))
+    catalog.approved(tag_string="สอง")
+    second = client.get(reverse("opendata:dataset-list"))
+
+    def tags(response):
+        return {v["value"]: v["count"] for f in response.context["browse"].facets if f["name"] == "tags" for v in f["values"]}
+    assert tags(first)["แรก"] == 1 and "สอง" not in tags(first)
+    assert tags(second)["สอง"] == 1 and tags(second)["แรก"] == 1

@@ -120,6 +120,17 @@ RULES = {
     "progress:gdc-import": OFFICE_FORM,
     "progress:gdc-save": rule((LOGIN, LOGIN), (403, 403), office=(200, 302)),  # GET: one data set's form
     "progress:gdc-bulk": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),  # back to the list with an error
+    # Public catalog: the world's record is a draft, so it has no public page for anyone
+    "opendata:action": rule((200, 400), (200, 400)),  # CKAN API: a form-encoded POST is not JSON
+    "opendata:action-unversioned": rule((200, 400), (200, 400)),
+    "opendata:dataset-list": PUBLIC_READ,
+    "opendata:dataset-detail": rule((404, 405), (404, 405)),
+    "opendata:dataset-json": rule((404, 405), (404, 405)),
+    "opendata:dataset-csv": rule((404, 405), (404, 405)),
+    "opendata:dataset-rdf": rule((404, 405), (404, 405)),
+    "opendata:catalog": PUBLIC_READ,
+    "opendata:sitemap": PUBLIC_READ,
+    "opendata:robots": PUBLIC_READ,
 }
 
 # Views whose data-less POST is itself the action for the authorised role (CSRF-protected in real use).
@@ -173,6 +184,8 @@ def url_for(key: str, world) -> str:
             kwargs[name] = "MQ"
         elif name == "token":
             kwargs[name] = "set-password"
+        elif name in ("name", "fmt"):  # the public catalog: an action, or a data set's code; an RDF format
+            kwargs[name] = {"fmt": "ttl"}.get(name, "status_show" if "action" in key else world["record"].dataset_name)
         else:  # a new kind of parameter: say how to build it here
             raise AssertionError(f"{key}: no object for the URL parameter {name!r}")
     url = reverse(key, kwargs=kwargs)
