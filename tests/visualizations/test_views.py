@@ -30,7 +30,7 @@ ROLES = [None, OWNER, OTHER, "nso-pattani", "admin"]
 def test_dashboards_and_summary_are_public(client, pattani_users, who, name, number):
     response = client_for(client, pattani_users, who).get(reverse(f"visualizations:{name}", args=[number]))
     assert response.status_code == 200
-    assert 'vendor/plotly/plotly.min.js' in response.content.decode()
+    assert 'vendor/plotly/plotly-cartesian.min.js' in response.content.decode()
     assert not re.search(r'<script[^>]+src="(https?:)?//', response.content.decode())  # never a CDN
 
 
