@@ -1,13 +1,16 @@
 /* Draws every chart whose figure JSON sits in a <script type="application/json"> on the page.
 
-   plotly.js (our own static copy, the cartesian partial bundle) is loaded only when the first chart
-   comes near the screen, and each chart is drawn when it scrolls into view: the page opens on its
+   plotly.js is our own static copy (the cartesian partial bundle). With data-viz-lazy on this script
+   (the dashboards and the summary) it is loaded only when the first chart comes into view, and each
+   chart is drawn when it scrolls into view: the page opens on its
    HTML (key figures, findings) without downloading or running 1.5 MB of JavaScript. Printing (the
    button, or Ctrl/Cmd+P on a printable page) draws every chart first. Charts are SVG, so they print
    as vectors. */
 (function () {
   "use strict";
-  var PLOTLY_SRC = document.currentScript && document.currentScript.getAttribute("data-plotly-src");
+  var SCRIPT = document.currentScript;
+  var PLOTLY_SRC = SCRIPT && SCRIPT.getAttribute("data-plotly-src");
+  var LAZY = SCRIPT && SCRIPT.hasAttribute("data-viz-lazy");
   var CONFIG = {responsive: true, displaylogo: false, locale: document.documentElement.lang || "th",
                 modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
                 toImageButtonOptions: {format: "svg"}};
@@ -154,9 +157,24 @@
     });
   }
 
-  function resizeAll() {
-    document.querySelectorAll(".viz-plot.js-plotly-plot").forEach(function (el) {
-      window.Plotly.Plots.resize(el);
+  /* On paper: 180 mm wide (the A4 page less its margins) and at most 330 px high, so that two charts
+     share a page; back to the screen size afterwards. */
+  var PRINT_WIDTH = 680;
+  function printSize(on) {
+    if (!window.Plotly) { return; }
+    document.querySelectorAll(".viz-plot[data-drawn]").forEach(function (el) {
+      var screen = Number(el.getAttribute("data-screen-height"));
+      if (on && !screen) {
+        screen = (el.layout && el.layout.height) || el.clientHeight;
+        el.setAttribute("data-screen-height", screen);
+        var height = Math.round(Math.min(330, Math.max(290, screen * 0.68)));
+        el.style.height = height + "px";
+        window.Plotly.relayout(el, {width: PRINT_WIDTH, height: height});
+      } else if (!on && screen) {
+        el.removeAttribute("data-screen-height");
+        el.style.height = screen + "px";
+        window.Plotly.relayout(el, {width: null, height: screen, autosize: true});
+      }
     });
   }
 
@@ -166,7 +184,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    drawWhenSeen();
+    if (LAZY) { drawWhenSeen(); } else { drawAll(); }
     var printable = document.querySelectorAll("[data-viz-print]");
     printable.forEach(function (button) { button.addEventListener("click", printPage); });
     if (printable.length) {
@@ -182,12 +200,12 @@
       if (button) { switchView(button); }
     });
     if (window.matchMedia) {
-      window.matchMedia("print").addEventListener("change", function () { if (window.Plotly) { resizeAll(); } });
+      window.matchMedia("print").addEventListener("change", function (event) { printSize(event.matches); });
     }
     window.addEventListener("beforeprint", function () {
       document.querySelectorAll(".viz-source details").forEach(function (d) { d.open = true; });
-      if (window.Plotly) { resizeAll(); }
+      printSize(true);
     });
-    window.addEventListener("afterprint", function () { if (window.Plotly) { resizeAll(); } });
+    window.addEventListener("afterprint", function () { printSize(false); });
   });
 })();
