@@ -10,7 +10,6 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-import plotly
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -150,11 +149,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # plotly.js comes from the plotly package itself: never from a CDN.
-    ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
-]
+# plotly.js is vendored in static/vendor/plotly (a partial bundle from npm): never from a CDN.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
