@@ -3,6 +3,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import Agency, DevelopmentIssue
+from templates_app.gdschema import importer_version
+from templates_app.gdschema.versions import importer_versions
 from templates_app.spreadsheets.gdc_reader import MAX_BYTES
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -19,6 +21,18 @@ class ExportForm(forms.Form):
         required=False, label=_("Approved records only"),
         help_text=_("Without it, drafts are exported too and listed in the pre-flight sheet."),
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
+    version = forms.ChoiceField(
+        choices=(), required=False, label=_("GD Catalog importer version"),
+        help_text=_("The version your province's GD Catalog site runs: a workbook of another version imports "
+                    "nothing there."), widget=forms.Select(attrs={"class": "form-select"}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].choices = [(version, version) for version in importer_versions()]
+        self.fields["version"].initial = importer_version()
+
+    def clean_version(self):
+        return self.cleaned_data["version"] or importer_version()
 
 
 class UploadForm(forms.Form):

@@ -4,6 +4,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from catalog.models import DataType
 from catalog.thaidates import to_be_year
 from core.forms import EveryFieldSent
 from templates_app.gdschema import AUTO_FIELDS, Kind, Schema
@@ -50,6 +51,8 @@ def _field_for(entry):
     if entry.kind == Kind.CHOICE:
         return LooseChoiceField(choices=[("", "— เลือก —"), *entry.choices],
                                 widget=forms.Select(attrs={"class": "form-select"}), **common)
+    if entry.kind == Kind.MULTI and entry.single:  # workbook delivery: one value (stored as a one-item list)
+        return LooseChoiceField(choices=entry.choices, widget=forms.RadioSelect, **common)
     if entry.kind == Kind.MULTI:
         return LooseMultipleChoiceField(choices=entry.choices, widget=forms.CheckboxSelectMultiple, **common)
     widget = (forms.Textarea(attrs={**_widget_attrs(entry), "rows": 3}) if entry.kind == Kind.TEXTAREA
@@ -75,7 +78,7 @@ class MetadataForm(EveryFieldSent, forms.Form):
                 self.fields[entry.field.other_name] = forms.CharField(
                     label=PLEASE_SPECIFY, required=False, strip=False,
                     widget=forms.TextInput(attrs={"class": "form-control", "placeholder": PLEASE_SPECIFY}))
-        if schema.data_type == "ข้อมูลประเภทอื่นๆ":
+        if schema.data_type == DataType.OTHER:
             self.fields["data_type_other"] = forms.CharField(
                 label=PLEASE_SPECIFY, required=False, strip=False,
                 widget=forms.TextInput(attrs={"class": "form-control", "placeholder": PLEASE_SPECIFY}))

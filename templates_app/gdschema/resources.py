@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from catalog.models import DataType
 
-from . import Entry, Schema, schema_version
+from . import Entry, Schema, delivery_mode, schema_version
+from .delivery import WORKBOOK
 from .choices import CHOICES
 from .fields import Field, Kind
 
@@ -103,15 +104,16 @@ SHEETS = {
 KEY_COLUMN = "dataset_name"
 
 
-def get_resource_schema(data_type: str, version: str | None = None) -> Schema:
+def get_resource_schema(data_type: str, version: str | None = None, delivery: str | None = None) -> Schema:
     """The Template 3 items of a data type; numbers are the sheet positions ("2" … ; "1" is dataset_name)."""
-    return _build(DataType(data_type).value, schema_version(version))
+    return _build(DataType(data_type).value, schema_version(version), delivery_mode(delivery))
 
 
 @lru_cache(maxsize=None)
-def _build(data_type: str, version: str) -> Schema:
+def _build(data_type: str, version: str, delivery: str) -> Schema:
     choices = CHOICES[version]
     entries = tuple(
-        Entry(str(position), RESOURCE_FIELDS[name], True, choices.get(CHOICE_LISTS.get(name, ""), ()))
+        Entry(str(position), RESOURCE_FIELDS[name], True, choices.get(CHOICE_LISTS.get(name, ""), ()),
+              RESOURCE_FIELDS[name].kind == Kind.MULTI and delivery == WORKBOOK)
         for position, name in enumerate(COLUMNS[DataType(data_type)], start=2))
-    return Schema(version, data_type, entries, first_item=KEY_COLUMN)
+    return Schema(version, data_type, entries, first_item=KEY_COLUMN, delivery=delivery)

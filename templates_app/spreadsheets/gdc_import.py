@@ -95,6 +95,7 @@ class ImportReport:
     errors: list[CellError] = field(default_factory=list)
     applied: bool = False
     stale: bool = False   # the file's plan no longer matches the preview the user confirmed
+    ignored_sheets: list[str] = field(default_factory=list)  # not GD Catalog data (instructions, …): not read
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.status == status)
@@ -133,6 +134,7 @@ def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str |
         return report
     read = read_workbook(data)
     report.errors += [CellError(p.sheet, p.row, p.column, "", "", p.error) for p in read.problems]
+    report.ignored_sheets = read.ignored
     if not read.sheets:
         return report
     _plan(read, agency, report)

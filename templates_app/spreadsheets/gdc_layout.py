@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from catalog.models import DataType
 from templates_app.gdschema import Entry, Kind, Schema, get_schema, schema_version
 from templates_app.gdschema.choices import YES_NO
-from templates_app.gdschema.resources import get_resource_schema
+from templates_app.gdschema.resources import SHEETS as RESOURCE_SHEETS, get_resource_schema
 
 TITLE_ROWS = 3
 HEADER_ROW = 4
@@ -22,6 +22,7 @@ FIRST_DATA_ROW = 6
 MAX_DATA_ROWS = 20_000
 
 YES, NO = "ใช่", "ไม่ใช่"
+TEMP3_YES_NO = ("True", "False")
 PREFLIGHT_SHEET = "รายงานตรวจสอบก่อนนำเข้า"
 LISTS_SHEET = "ตัวเลือก"
 SLUG = "name"
@@ -34,13 +35,7 @@ TEMP2_SHEETS = {
     DataType.MULTIPLE: "Temp2_Meta_Multi",
     DataType.OTHER: "Temp2_Meta_Other",
 }
-TEMP3_SHEETS = {
-    DataType.RECORD: "Temp3_Resource_Record",
-    DataType.STATISTICAL: "Temp3_Resource_Stat",
-    DataType.GIS: "Temp3_Resource_GIS",
-    DataType.MULTIPLE: "Temp3_Resource_Multi",
-    DataType.OTHER: "Temp3_Resource_Other",
-}
+TEMP3_SHEETS = RESOURCE_SHEETS
 
 
 @dataclass(frozen=True)
@@ -50,6 +45,8 @@ class Column:
     label: str           # Thai label
     item: str            # DGA item number ("" for the Template 2 slug)
     entry: Entry | None  # None for the slug column
+    yes_no: tuple = (YES, NO)  # how a yes/no cell is written: Temp2 ใช่/ไม่ใช่ (the importer converts them),
+    #                            Temp3 True/False (the importer stores the text as it is; the schema wants these)
 
     @property
     def letter(self) -> str:
@@ -77,7 +74,7 @@ class Column:
         if self.entry is None or self.name == "data_type_other" or self.kind not in (Kind.CHOICE, Kind.MULTI):
             return []
         if self.is_yes_no:
-            return [YES, NO]
+            return list(self.yes_no)
         return [value for value, _label in self.entry.choices]
 
     def localized_label(self) -> str:
@@ -116,7 +113,7 @@ def _specs(version: str) -> tuple[SheetSpec, ...]:
 def _temp2(data_type: str, version: str) -> SheetSpec:
     schema = get_schema(data_type, version)
     columns = [Column(1, SLUG, "รหัสชุดข้อมูล (name)", "", None)]
-    for position, entry in enumerate(schema.entries, start=2):
+    for position, entry in enumerate((entry for entry in schema.entries if entry.field.in_workbook), start=2):
         name = entry.name
         label = entry.field.label_th
         if name == "data_type" and data_type == DataType.OTHER:
@@ -127,7 +124,7 @@ def _temp2(data_type: str, version: str) -> SheetSpec:
 
 def _temp3(data_type: str, schema: Schema) -> SheetSpec:
     columns = [Column(1, RESOURCE_KEY, "รหัสชุดข้อมูล (dataset_name)", "1", None)]
-    columns += [Column(position, entry.name, entry.field.label_th, entry.number, entry)
+    columns += [Column(position, entry.name, entry.field.label_th, entry.number, entry, TEMP3_YES_NO)
                 for position, entry in enumerate(schema.entries, start=2)]
     return SheetSpec(TEMP3_SHEETS[DataType(data_type)], 3, data_type, schema, tuple(columns))
 

@@ -36,7 +36,8 @@ def cell_text(column: Column, values: dict) -> str:
         items = [other if item == OTHER and other else item for item in value]
         return ",".join(items)
     if column.is_yes_no:
-        return YES if value == "True" else NO if value == "False" else str(value)
+        yes, no = column.yes_no
+        return yes if value == "True" else no if value == "False" else str(value)
     if kind == Kind.CHOICE and value == OTHER and other:
         return other
     if kind == Kind.DATE:

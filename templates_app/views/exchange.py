@@ -41,7 +41,8 @@ def gdcatalog_download(request):
     name = "gdcatalog-" + "-".join(filter(None, [
         f"issue{options['issue'].number}" if options["issue"] else "",
         options["agency"].code.lower() if options["agency"] else "",
-        "approved" if options["approved_only"] else "", timezone.localdate().isoformat()])) + ".xlsx"
+        "approved" if options["approved_only"] else "", f"v{options['version']}",
+        timezone.localdate().isoformat()])) + ".xlsx"
     audit_record(kind="export", actor=request.user, summary=f"GD Catalog workbook {name}", details=options)
     return _xlsx_response(lambda stream: gdcatalog_export(stream=stream, **options), name)
 

@@ -62,7 +62,7 @@ def test_form_shows_the_types_fields_with_numbers(client, make_item, agency_user
     item = make_item(DataType.GIS)
     client.force_login(agency_user)
     page = client.get(f"/items/{item.pk}/metadata/").content.decode()
-    assert len(re.findall(r'data-field="\w+" data-kind', page)) == 29  # 28 items, 9 as 9.1 + 9.2
+    assert len(re.findall(r'data-field="\w+" data-kind', page)) == 31  # 28 items, 9 as 9.1 + 9.2, 2 harvest-only
     assert "ข้อ 28" in page and "ข้อ 9.2" in page and 'data-field="west_bound_longitude"' in page
     assert 'data-field="first_year_of_data"' not in page
 
@@ -75,7 +75,7 @@ def test_submit_lists_every_missing_field_at_the_top(client, own_item, agency_us
     assert [row["anchor"] for row in summary] == [
         "id_maintainer", "id_maintainer_email", "id_tag_string", "id_notes", "id_objective",
         "id_update_frequency_unit", "id_geo_coverage", "id_data_source", "id_data_format", "id_data_category",
-        "id_license_id"]
+        "id_license_id", "id_official_statistics"]
     page = response.content.decode()
     assert 'href="#id_maintainer_email"' in page and "ข้อ 5 อีเมลผู้ติดต่อ" in page
     assert "รายการนี้จำเป็นต้องกรอก" in page
@@ -203,6 +203,7 @@ def test_the_form_shows_exactly_the_standards_fields_and_required_marks(client, 
 
     tail, _count = TABLES[data_type]
     expected = [name for _n, name in ITEMS_1_14] + tail
+    expected[3:3] = ["allow_harvest", "reference_url_catalog"]  # not numbered: carried by harvesting only
     item = make_item(data_type)
     client.force_login(agency_user)
     page = client.get(f"/items/{item.pk}/metadata/").content.decode()

@@ -56,7 +56,7 @@ def _entry_value(entry):
         return st.sampled_from(["a@pattani.go.th", "info.x@doae.go.th", "x_y@example.com"]).map(
             lambda v: {entry.name: v})
     if kind == Kind.TAGS:
-        tag = st.text(alphabet="กขคงจทุเรียนabc", min_size=1, max_size=8)
+        tag = st.text(alphabet="กขคงจทุเรียนabc", min_size=2, max_size=8)
         return st.lists(tag, min_size=1, max_size=3, unique=True).map(lambda t: {entry.name: ",".join(t)})
     if kind == Kind.URL:
         return st.sampled_from(["https://pattani.go.th/", "http://example.go.th/a?b=1"]).map(
