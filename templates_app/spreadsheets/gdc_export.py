@@ -187,6 +187,8 @@ class _Checks:
                 found(column, "empty_yes_no")
         for column in self.listed[spec.title]:
             value = values.get(column.name)
+            if spec.template == 2 and value in (None, "", []) and column.name not in DROPPED_WHEN_EMPTY:
+                found(column, "empty_choice")
             chosen = value if isinstance(value, list) else [value] if value else []
             outside = [item for item in chosen if item != OTHER and item not in column.entry.choice_values]
             if outside:
@@ -230,6 +232,7 @@ PREFLIGHT = {
                                     "cell as “อื่นๆ” (other)."),
     "empty_yes_no": gettext_lazy("Empty yes/no cell: the GD Catalog importer reads it as “ใช่” (yes)."),
     "missing_url": gettext_lazy("No URL: the GD Catalog importer skips this resource."),
+    "empty_choice": gettext_lazy("Empty choice cell: the GD Catalog importer stores “อื่นๆ” (other) for it."),
     "not_in_list": gettext_lazy("“%(value)s” is not in the list of the GD Catalog importer %(version)s: it "
                                 "arrives as “อื่นๆ” (other) with this text."),
     "not_in_version": gettext_lazy("This item has no column in the workbook of the GD Catalog importer "
@@ -245,6 +248,8 @@ PREFLIGHT = {
     "deleted_letters": gettext_lazy("The importer deletes the letters “NaT” (and “True” in an “other” text) "
                                     "from cells: this text arrives changed."),
 }
+#: Choice items the importer leaves out when empty (any other empty choice cell arrives as อื่นๆ).
+DROPPED_WHEN_EMPTY = ("data_language", "disaggregate")
 TEXT_KINDS = (Kind.TEXT, Kind.TEXTAREA, Kind.TAGS, Kind.CHOICE, Kind.MULTI, Kind.URL, Kind.SOURCE_URL)
 
 

@@ -234,9 +234,12 @@ def _plan_temp2(spec, number, values, mine, others, agency, seen, report) -> Row
         outcome.status = ERROR
         return outcome
     outcome.item, outcome.record, outcome.title = row.item, row.record, row.item.name
+    old = row.values()
+    for entry in spec.schema.entries:  # items the workbook has no column for keep their values
+        if not entry.field.in_workbook and entry.name in old:
+            raw[entry.name] = old[entry.name]
     outcome.values = cleaned = services.metadata_clean(data_type=spec.data_type, values=raw)
     _field_errors(report, spec, number, cleaned.errors)
-    old = row.values()
     if len(report.errors) > errors_before:
         outcome.status = ERROR
     elif cleaned.values == old:

@@ -258,3 +258,24 @@ def test_my_work_shows_one_status_when_asked(client, make_item, agency_user):
     assert 'data-status-filter="draft" aria-current="true"' in html and html.count('aria-current="true"') == 1
     assert len(client.get("/my-work/", {"status": "not_started"}).context["rows"]) == 3
     assert len(client.get("/my-work/", {"status": "bogus"}).context["rows"]) == 4  # unknown status: all rows
+
+
+def test_workbook_delivery_says_next_to_each_multi_choice_item_why_it_takes_one_value(client, own_item, agency_user,
+                                                                                       settings):
+    settings.GDC_DELIVERY = "workbook"
+    client.force_login(agency_user)
+    page = client.get(f"/items/{own_item.pk}/metadata/").content.decode()
+    block = page.split('id="field-data_format"')[1].split('id="field-')[0]
+    assert 'type="radio"' in block and "ไฟล์ Excel" in block and "1 ค่า" in block
+    settings.GDC_DELIVERY = "harvest"
+    block = client.get(f"/items/{own_item.pk}/metadata/").content.decode().split('id="field-data_format"')[1]
+    assert 'type="checkbox"' in block.split('id="field-')[0]
+
+
+def test_a_blank_yes_no_item_is_asked_for_before_submission(client, own_item, agency_user):
+    client.force_login(agency_user)
+    values = valid_values()
+    del values["official_statistics"]
+    response = client.post(f"/items/{own_item.pk}/metadata/", form_data(values, submit="1"))
+    assert [row["anchor"] for row in response.context["error_summary"]] == ["id_official_statistics"]
+    assert "“ใช่”" in response.content.decode()

@@ -179,10 +179,14 @@ def test_known_export_cell_by_cell(filled, agency_user, doae_domain):
         slug, "ตารางพื้นที่ปลูกทุเรียนรายอำเภอ ปี 2566", "https://pattani.doae.go.th/opendata/durian.csv",
         "พื้นที่ปลูกทุเรียนรายอำเภอ", "ไม่มีการจำกัดการเข้าถึงข้อมูล", "2566-09-30", "CSV", "2565-10-01", "บุคคล")]
     preflight = read_only_rows(stream, "รายงานตรวจสอบก่อนนำเข้า")
-    assert preflight[2] == ("มี 5 ช่องที่ควรตรวจก่อนนำเข้า GD Catalog",)
+    assert preflight[2] == ("มี 13 ช่องที่ควรตรวจก่อนนำเข้า GD Catalog",)
     assert [row for row in preflight[4:] if row[0] == "Temp2_Meta_Record"] == [
         ("Temp2_Meta_Record", "A6", slug, "name", None, "not_approved",
          "รายการนี้ยังไม่ได้รับการอนุมัติ (สถานะ: ฉบับร่าง)"),
+        ("Temp2_Meta_Record", "U6", slug, "data_support", "19", "empty_choice",
+         "ช่องตัวเลือกว่างอยู่: โปรแกรมนำเข้า GD Catalog จะบันทึกเป็น “อื่นๆ”"),
+        ("Temp2_Meta_Record", "V6", slug, "data_collect", "20", "empty_choice",
+         "ช่องตัวเลือกว่างอยู่: โปรแกรมนำเข้า GD Catalog จะบันทึกเป็น “อื่นๆ”"),
     ]
 
 

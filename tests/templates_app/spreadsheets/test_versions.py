@@ -121,3 +121,19 @@ def test_the_export_page_offers_both_versions_and_downloads_the_one_chosen(clien
     workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert workbook.properties.keywords == "gdc-importer=2.1.0"
     assert client.get("/exchange/gdcatalog.xlsx", {"version": "9.9"}).status_code == 400
+
+
+def test_items_the_workbook_does_not_carry_survive_its_round_trip(filled, agency_user):
+    from templates_app import services
+    from templates_app.models import MetadataRecord
+
+    record = filled[DataType.RECORD]
+    services.metadata_save_draft(item=record.item, version=record.version, by=agency_user, values={
+        **record.values, "allow_harvest": "True", "reference_url_catalog": "https://data.go.th/dataset/x"})
+    data = workbook_bytes(agency_user.agency)
+    data = edit(data, {("Temp2_Meta_Record", f"H{find_row(data, 'Temp2_Meta_Record', record.dataset_name)}"): "ใหม่"})
+    report = workbook_import(file=io.BytesIO(data), agency=agency_user.agency, user=agency_user, dry_run=False)
+    assert report.errors == [] and report.updated == 1
+    values = MetadataRecord.objects.get(pk=record.pk).values
+    assert (values["notes"], values["allow_harvest"], values["reference_url_catalog"]) == (
+        "ใหม่", "True", "https://data.go.th/dataset/x")
