@@ -117,3 +117,39 @@ def _build(data_type: str, version: str, delivery: str) -> Schema:
               RESOURCE_FIELDS[name].kind == Kind.MULTI and delivery == WORKBOOK)
         for position, name in enumerate(COLUMNS[DataType(data_type)], start=2))
     return Schema(version, data_type, entries, first_item=KEY_COLUMN, delivery=delivery)
+
+
+#: Template 3 items a new resource starts from: the data set's Template 2 item of the same meaning
+#: (GD Catalog's importer fills a resource's shared items from its data set the same way).
+FROM_TEMPLATE2 = {
+    "resource_name": "title", "description": "notes", "format": "data_format",
+    "resource_accessible_condition": "accessible_condition", "resource_last_updated_date": "last_updated_date",
+    "resource_created_date": "created_date", "resource_data_collect": "data_collect",
+    "resource_first_year_of_data": "first_year_of_data", "resource_last_year_of_data": "last_year_of_data",
+    "resource_data_release_calendar": "data_release_calendar", "resource_disaggregate": "disaggregate",
+    "resource_unit_of_measure": "unit_of_measure", "resource_unit_of_multiplier": "unit_of_multiplier",
+    "resource_official_statistics": "official_statistics", "resource_equivalent_scale": "equivalent_scale",
+    "resource_geographic_data_set": "geographic_data_set", "resource_data_release_date": "data_release_date",
+    "resource_positional_accuracy": "positional_accuracy",
+}
+
+
+def resource_starting_values(template2: dict, *, schema: Schema) -> dict:
+    """The values a new Template 3 record of this data set starts with, from its Template 2 values."""
+    from . import OTHER
+
+    values = {}
+    for entry in schema.entries:
+        source = FROM_TEMPLATE2.get(entry.name)
+        value = template2.get(source) if source else None
+        if value in (None, "", []):
+            continue
+        if entry.name == "format":  # a file format: the first chosen format, its "other" text for อื่นๆ
+            first = value[0] if isinstance(value, list) else value
+            value = template2.get(f"{source}_other", "") if first == OTHER else first
+            if not value or value == "ไม่ทราบ":
+                continue
+        values[entry.name] = value
+        if entry.field.has_other and template2.get(f"{source}_other"):
+            values[entry.field.other_name] = template2[f"{source}_other"]
+    return values

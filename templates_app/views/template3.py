@@ -9,7 +9,7 @@ from accounts.permissions import catalog_manager_required, signed_in_required
 from templates_app import selectors, services
 from templates_app.forms import form_add_service_errors
 from templates_app.forms.template3 import ResourceForm
-from templates_app.gdschema.resources import get_resource_schema
+from templates_app.gdschema.resources import get_resource_schema, resource_starting_values
 
 
 @signed_in_required
@@ -80,7 +80,8 @@ def _owned_item(request, pk):
 
 def _edit(request, item, resource):
     schema, record = get_resource_schema(item.data_type), getattr(item, "metadata", None)
-    initial = ResourceForm.initial_from(schema=schema, values=resource.values) if resource else {}
+    start = resource.values if resource else resource_starting_values(record.values if record else {}, schema=schema)
+    initial = ResourceForm.initial_from(schema=schema, values=start)
     form = ResourceForm(request.POST or None, schema=schema, initial=initial)
     not_public = record is None or not record.is_public_category
     if request.method == "POST" and not not_public and form.is_valid():

@@ -215,3 +215,21 @@ def test_review_queue_links_to_the_lists(client, office_user):
     client.force_login(office_user)
     page = client.get("/review/").content.decode()
     assert "/links/" in page and "/agencies/contacts/" in page
+
+
+def test_a_new_resource_starts_from_the_data_sets_template2_values(client, own_item, agency_user, doae_domain):
+    record = public_record(own_item, agency_user, disaggregate=["เพศ"], unit_of_multiplier="อื่นๆ",
+                           unit_of_multiplier_other="โหล", data_format=["CSV"], data_release_calendar="31/12/2567",
+                           official_statistics="True")
+    client.force_login(agency_user)
+    form = client.get(f"/items/{own_item.pk}/resources/new/").context["form"]
+    assert {name: form.initial.get(name) for name in (
+        "resource_name", "resource_unit_of_measure", "resource_first_year_of_data", "resource_last_year_of_data",
+        "resource_disaggregate", "resource_unit_of_multiplier", "resource_unit_of_multiplier_other", "format",
+        "resource_data_release_calendar", "resource_official_statistics", "resource_last_updated_date")} == {
+        "resource_name": record.values["title"], "resource_unit_of_measure": "ไร่",
+        "resource_first_year_of_data": "2560", "resource_last_year_of_data": "2566",
+        "resource_disaggregate": ["เพศ"], "resource_unit_of_multiplier": "อื่นๆ",
+        "resource_unit_of_multiplier_other": "โหล", "format": "CSV", "resource_data_release_calendar": "31/12/2567",
+        "resource_official_statistics": "True", "resource_last_updated_date": "31/03/2567"}
+    assert "resource_url" not in form.initial  # the source's own address is the agency's to give
