@@ -39,6 +39,11 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Filled workbook (.xlsx)"), help_text=_("At most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": f".xlsx,{XLSX}"}))
+    submit = forms.BooleanField(
+        required=False, label=_("Submit complete data sets for review"),
+        help_text=_("Each complete Template 2 row is sent to the statistics office; an incomplete one is saved as "
+                    "a draft. The preview says which."),
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -51,3 +56,4 @@ class UploadForm(forms.Form):
 class ConfirmForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput, max_length=2000)
     digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    submit = forms.BooleanField(widget=forms.HiddenInput, required=False)

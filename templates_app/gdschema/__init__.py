@@ -8,7 +8,7 @@ Versions are data (versions.py); the delivery route (settings.GDC_DELIVERY, deli
 whether a multi-choice item takes one value (workbook) or a list (harvest).
 """
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.utils.translation import get_language
 
@@ -55,7 +55,7 @@ class Entry:
             return ONE_VALUE_NOTE[1] if english else ONE_VALUE_NOTE[0]
         return self.field.help_en if english else self.field.help_th
 
-    @property
+    @cached_property
     def choice_values(self) -> frozenset:
         return frozenset(value for value, _label in self.choices)
 

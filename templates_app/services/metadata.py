@@ -86,6 +86,11 @@ def metadata_submit(*, item: Item, values: dict, version: int | None, by, datase
     return only_row(lambda: _write([DraftRow(item, values, version, dataset_name)], by=by, submit=True))
 
 
+def metadata_submit_many(*, rows: list[DraftRow], by) -> list[MetadataRecord]:
+    """`metadata_submit` for many items at once, all or none (`RowErrors` as `metadata_save_drafts`)."""
+    return _write(rows, by=by, submit=True)
+
+
 @busy_records()
 def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRecord:
     with transaction.atomic():

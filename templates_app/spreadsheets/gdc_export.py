@@ -23,7 +23,7 @@ from templates_app.models import MetadataRecord, validate_dataset_name
 from . import gdc_queries
 from .cells import FORMULA_PREFIXES, TITLE_FONT, set_text, style_header
 from .gdc_layout import (
-    FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, PREFLIGHT_SHEET, SheetSpec, sheet_specs,
+    FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, PREFLIGHT_SHEET, VERSIONS_SHEET, SheetSpec, sheet_specs,
 )
 from .gdc_rows import DataSheet
 
@@ -67,13 +67,15 @@ def gdcatalog_export(*, stream, issue=None, agency=None, approved_only: bool = F
 
 def agency_workbook(*, stream, agency) -> ExportSummary:
     """The workbook agency staff fill offline: every current item of the agency, current values."""
-    rows = (row.export_fields() for row in gdc_queries.agency_rows(agency=agency))
+    mine = list(gdc_queries.agency_rows(agency=agency))
+    rows = (row.export_fields() for row in mine)
     resources = gdc_queries.export_resources(agency=agency)
+    versions = [(row.slug, row.record.version) for row in mine if row.record is not None]
     return _write(stream=stream, rows=rows, resources=resources, issue=None, agency=agency,
-                  scope=_("workbook to fill in and upload"), for_agency=True, version=None)
+                  scope=_("workbook to fill in and upload"), for_agency=True, version=None, versions=versions)
 
 
-def _write(*, stream, rows, resources, issue, agency, scope, for_agency, version) -> ExportSummary:
+def _write(*, stream, rows, resources, issue, agency, scope, for_agency, version, versions=None) -> ExportSummary:
     """`rows`: (slug, data type, organisation, record status, values); `resources`: (slug, data type, values)."""
     with translation.override("th"):
         workbook = Workbook(write_only=True)
@@ -99,6 +101,7 @@ def _write(*, stream, rows, resources, issue, agency, scope, for_agency, version
             summary.resources += 1
         if for_agency:
             _add_dropdowns(workbook, specs, sheets)
+            _add_versions(workbook, versions)
         _write_preflight(preflight, title_lines, summary.findings)
         workbook.save(stream)
     return summary
@@ -193,10 +196,13 @@ class _Checks:
             outside = [item for item in chosen if item != OTHER and item not in column.entry.choice_values]
             if outside:
                 found(column, "not_in_list", value=outside[0], version=self.version)
-        for column in self.texts[spec.title]:
-            text = str(cells[column.position - 1] or "")
-            if "NaT" in text or ("True" in text and column.entry.field.has_other and values.get(column.name) == OTHER):
-                found(column, "deleted_letters")
+        joined = "\n".join(cell for cell in cells if isinstance(cell, str))
+        if "NaT" in joined or "True" in joined:  # rare: look at each cell only then
+            for column in self.texts[spec.title]:
+                text = str(cells[column.position - 1] or "")
+                if "NaT" in text or ("True" in text and column.entry.field.has_other
+                                     and values.get(column.name) == OTHER):
+                    found(column, "deleted_letters")
         if spec.template == 2:
             self._temp2(spec, first, values, found)
         if spec.template == 3 and not values.get("resource_url"):
@@ -300,6 +306,15 @@ def _add_dropdowns(workbook, specs, sheets) -> None:
                            _("Not in the list: the value will be stored as “อื่นๆ” (other) with this text."))[:255])
                 validation.add(f"{column.letter}{FIRST_DATA_ROW}:{column.letter}{last}")
                 sheet.data_validations.append(validation)
+
+
+def _add_versions(workbook, versions) -> None:
+    """A hidden sheet: the version each record had when downloaded, so an upload can tell a later web edit."""
+    holder = workbook.create_sheet(VERSIONS_SHEET)
+    holder.sheet_state = "hidden"
+    holder.append(["dataset_name", "version"])
+    for slug, version in versions:
+        holder.append([_safe(holder, slug), version])
 
 
 def _hint(column) -> DataValidation:

@@ -6,7 +6,7 @@ data from row 6. Columns are read BY POSITION: column A is the data set slug; Te
 columns B… are the schema's entries in item order (B = data type, D = organisation).
 """
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from openpyxl.utils import get_column_letter
 
@@ -25,6 +25,7 @@ YES, NO = "ใช่", "ไม่ใช่"
 TEMP3_YES_NO = ("True", "False")
 PREFLIGHT_SHEET = "รายงานตรวจสอบก่อนนำเข้า"
 LISTS_SHEET = "ตัวเลือก"
+VERSIONS_SHEET = "รุ่นที่ดาวน์โหลด"  # hidden, agency workbook only: (data set code, version downloaded) per record
 SLUG = "name"
 RESOURCE_KEY = "dataset_name"
 
@@ -48,7 +49,7 @@ class Column:
     yes_no: tuple = (YES, NO)  # how a yes/no cell is written: Temp2 ใช่/ไม่ใช่ (the importer converts them),
     #                            Temp3 True/False (the importer stores the text as it is; the schema wants these)
 
-    @property
+    @cached_property
     def letter(self) -> str:
         return get_column_letter(self.position)
 

@@ -17,7 +17,9 @@ from core.workbooks import MAX_BYTES, WorkbookRefused, open_workbook
 from templates_app.gdschema import importer_version
 from templates_app.gdschema.versions import VERSIONS
 
-from .gdc_layout import FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, MAX_DATA_ROWS, PREFLIGHT_SHEET, sheet_specs
+from .gdc_layout import (
+    FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, MAX_DATA_ROWS, PREFLIGHT_SHEET, VERSIONS_SHEET, sheet_specs,
+)
 
 VERSION_KEYWORD = "gdc-importer="  # gdc_export writes it in the workbook's keywords
 
@@ -60,6 +62,7 @@ class ReadResult:
     sheets: dict[str, SheetRows] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)   # sheets that are not GD Catalog data (e.g. instructions)
+    downloaded: dict[str, int] = field(default_factory=dict)  # data set code → its version when downloaded
 
     def fail(self, error: ValidationError, sheet: str = "", row: int | None = None, column: str = "") -> None:
         self.problems.append(CellProblem(sheet, row, column, error))
@@ -91,7 +94,10 @@ def _read_sheets(opened, result: ReadResult) -> None:
     for title in specs:
         if title not in present:
             result.fail(file_error("missing_sheet", sheet=title), sheet=title)
-    result.ignored = [title for title in present if title not in specs and title not in (PREFLIGHT_SHEET, LISTS_SHEET)]
+    ours = (PREFLIGHT_SHEET, LISTS_SHEET, VERSIONS_SHEET)
+    result.ignored = [title for title in present if title not in specs and title not in ours]
+    if VERSIONS_SHEET in present:
+        result.downloaded = _downloaded(opened, workbook[VERSIONS_SHEET])
     for title, spec in specs.items():
         if title in present:
             _read_sheet(workbook[title], spec, opened, result)
@@ -126,6 +132,17 @@ def _read_sheet(sheet, spec, opened, result: ReadResult) -> None:
     for row, column in (cell for cell in missing_values if cell[0] >= FIRST_DATA_ROW):
         result.fail(file_error("formula_without_value"), sheet=spec.title, row=row, column=column)
     result.sheets[spec.title] = rows
+
+
+def _downloaded(opened, sheet) -> dict[str, int]:
+    versions = {}
+    for number, values in enumerate(opened.rows(sheet), start=1):
+        if number > MAX_DATA_ROWS + 1:
+            break
+        slug, version = (tuple(values) + (None, None))[:2]
+        if number > 1 and isinstance(slug, str) and isinstance(version, int | float):
+            versions[slug.strip().lower()] = int(version)
+    return versions
 
 
 def _made_for(workbook, present, opened) -> str | None:
