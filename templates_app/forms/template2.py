@@ -24,6 +24,13 @@ class LooseMultipleChoiceField(forms.MultipleChoiceField):
         pass
 
 
+class OneChoiceRadio(forms.RadioSelect):
+    """Radio buttons: like check boxes, a browser sends nothing when none is chosen (not a missing field)."""
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
 def be_text(iso: str) -> str:
     """`2024-03-31` → `31/03/2567` for the input box."""
     try:
@@ -52,7 +59,7 @@ def _field_for(entry):
         return LooseChoiceField(choices=[("", "— เลือก —"), *entry.choices],
                                 widget=forms.Select(attrs={"class": "form-select"}), **common)
     if entry.kind == Kind.MULTI and entry.single:  # workbook delivery: one value (stored as a one-item list)
-        return LooseChoiceField(choices=entry.choices, widget=forms.RadioSelect, **common)
+        return LooseChoiceField(choices=entry.choices, widget=OneChoiceRadio, **common)
     if entry.kind == Kind.MULTI:
         return LooseMultipleChoiceField(choices=entry.choices, widget=forms.CheckboxSelectMultiple, **common)
     widget = (forms.Textarea(attrs={**_widget_attrs(entry), "rows": 3}) if entry.kind == Kind.TEXTAREA

@@ -3,7 +3,7 @@ import re
 
 import pytest
 from django.db import connection
-from django.forms import CheckboxSelectMultiple
+from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import DataType
@@ -18,9 +18,10 @@ from .factories import valid_values
 
 def form_data(values: dict, version=0, data_type=DataType.STATISTICAL, **extra) -> dict:
     """What a browser sends: every box of the form (empty unless given; a missing one is refused), the
-    ticked check boxes only."""
+    ticked check boxes and chosen radio buttons only."""
     form = MetadataForm(schema=get_schema(data_type))
-    sent = {name: "" for name, field in form.fields.items() if not isinstance(field.widget, CheckboxSelectMultiple)}
+    sent = {name: "" for name, field in form.fields.items()
+            if not isinstance(field.widget, CheckboxSelectMultiple | RadioSelect)}
     return {**sent, **values, "version": version, **extra}
 
 
@@ -279,3 +280,13 @@ def test_a_blank_yes_no_item_is_asked_for_before_submission(client, own_item, ag
     response = client.post(f"/items/{own_item.pk}/metadata/", form_data(values, submit="1"))
     assert [row["anchor"] for row in response.context["error_summary"]] == ["id_official_statistics"]
     assert "“ใช่”" in response.content.decode()
+
+
+def test_a_one_value_item_left_unchosen_is_not_a_missing_field(client, own_item, agency_user):
+    """A browser sends nothing for a radio group with no choice: that is an empty answer, as for check boxes."""
+    client.force_login(agency_user)
+    values = valid_values()
+    for name in ("objective", "data_format"):
+        del values[name]
+    response = client.post(f"/items/{own_item.pk}/metadata/", form_data(values, save="1"))
+    assert response.status_code == 302

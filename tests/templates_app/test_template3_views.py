@@ -3,7 +3,7 @@ import re
 
 import pytest
 from django.db import connection
-from django.forms import CheckboxSelectMultiple
+from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import AgencyDomain, DataType
@@ -78,7 +78,8 @@ def post_form(client, item, values, resource=None):
     """What a browser sends: every box of the form (empty unless given; a missing one is refused)."""
     url = f"/items/{item.pk}/resources/{resource.pk}/" if resource else f"/items/{item.pk}/resources/new/"
     form = ResourceForm(schema=get_resource_schema(item.data_type))
-    sent = {name: "" for name, field in form.fields.items() if not isinstance(field.widget, CheckboxSelectMultiple)}
+    sent = {name: "" for name, field in form.fields.items()
+            if not isinstance(field.widget, CheckboxSelectMultiple | RadioSelect)}
     return client.post(url, {**sent, **values})
 
 
