@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from openpyxl.utils import get_column_letter
 
 from catalog.models import DataType
-from templates_app.gdschema import Entry, Kind, Schema, get_schema, schema_version
+from templates_app.gdschema import Entry, Kind, Schema, delivery_mode, get_schema, schema_version
 from templates_app.gdschema.choices import YES_NO
 from templates_app.gdschema.resources import SHEETS as RESOURCE_SHEETS, get_resource_schema
 
@@ -101,18 +101,18 @@ class SheetSpec:
 
 def sheet_specs(version: str | None = None) -> tuple[SheetSpec, ...]:
     """The ten data sheets, Template 2 first, in the standard's order (record, stat, GIS, multi, other)."""
-    return _specs(schema_version(version))
+    return _specs(schema_version(version), delivery_mode())
 
 
 @lru_cache(maxsize=None)
-def _specs(version: str) -> tuple[SheetSpec, ...]:
-    specs = [_temp2(data_type, version) for data_type in TEMP2_SHEETS]
-    specs += [_temp3(data_type, get_resource_schema(data_type, version)) for data_type in TEMP3_SHEETS]
+def _specs(version: str, delivery: str) -> tuple[SheetSpec, ...]:
+    specs = [_temp2(data_type, version, delivery) for data_type in TEMP2_SHEETS]
+    specs += [_temp3(data_type, get_resource_schema(data_type, version, delivery)) for data_type in TEMP3_SHEETS]
     return tuple(specs)
 
 
-def _temp2(data_type: str, version: str) -> SheetSpec:
-    schema = get_schema(data_type, version)
+def _temp2(data_type: str, version: str, delivery: str) -> SheetSpec:
+    schema = get_schema(data_type, version, delivery)
     columns = [Column(1, SLUG, "รหัสชุดข้อมูล (name)", "", None)]
     for position, entry in enumerate((entry for entry in schema.entries if entry.field.in_workbook), start=2):
         name = entry.name

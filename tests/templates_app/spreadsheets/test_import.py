@@ -272,3 +272,14 @@ def test_a_row_of_an_item_removed_from_template1_is_unknown(filled, agency_user,
     row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
     report = run(edit(data, {("Temp2_Meta_Record", f"C{row}"): "ใหม่"}), agency_user)
     assert [(e.row, e.code) for e in report.errors] == [(row, "unknown_slug")]
+
+
+def test_a_one_value_cell_is_read_whole_as_the_gd_importer_reads_it(filled, agency_user):
+    record = filled[DataType.RECORD]
+    services.metadata_save_draft(item=record.item, version=record.version, by=agency_user, values={
+        **record.values, "objective": ["อื่นๆ"], "objective_other": "แผนพัฒนาจังหวัด, ฉบับที่ 5"})
+    data = workbook_bytes(agency_user.agency)
+    assert run(data, agency_user).updated == 0  # the "other" text with a comma comes back unchanged
+    row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
+    report = run(edit(data, {("Temp2_Meta_Record", f"I{row}"): "พันธกิจหน่วยงาน,มติคณะรัฐมนตรี"}), agency_user)
+    assert [e.code for e in report.errors] == ["one_value"]
