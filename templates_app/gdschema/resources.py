@@ -18,6 +18,7 @@ from . import Entry, Schema, delivery_mode, schema_version
 from .delivery import WORKBOOK
 from .choices import CHOICES
 from .fields import Field, Kind
+from .types import TYPES
 
 DATE_HELP = {"help_th": "วว/ดด/ปปปป พ.ศ. เช่น 31/03/2567", "help_en": "DD/MM/YYYY in B.E., e.g. 31/03/2567"}
 
@@ -76,29 +77,9 @@ CHOICE_LISTS = {
     "resource_geographic_data_set": "geographic_data_set",
 }
 
-_HEAD = ("resource_name", "resource_url", "description", "resource_accessible_condition",
-         "resource_last_updated_date", "format")
-_RECORD = (*_HEAD, "resource_created_date", "resource_data_collect")
-
-#: Columns B… of each `Temp3_Resource_*` sheet, in sheet order (column A = dataset_name).
-COLUMNS = {
-    DataType.RECORD: _RECORD,
-    DataType.MULTIPLE: _RECORD,
-    DataType.OTHER: _RECORD,
-    DataType.STATISTICAL: (*_HEAD, "resource_first_year_of_data", "resource_last_year_of_data",
-                           "resource_data_release_calendar", "resource_disaggregate", "resource_unit_of_measure",
-                           "resource_unit_of_multiplier", "resource_official_statistics"),
-    DataType.GIS: (*_HEAD, "resource_equivalent_scale", "resource_geographic_data_set", "resource_created_date",
-                   "resource_data_release_date", "resource_positional_accuracy"),
-}
-
-SHEETS = {
-    DataType.RECORD: "Temp3_Resource_Record",
-    DataType.STATISTICAL: "Temp3_Resource_Stat",
-    DataType.GIS: "Temp3_Resource_GIS",
-    DataType.MULTIPLE: "Temp3_Resource_Multi",
-    DataType.OTHER: "Temp3_Resource_Other",
-}
+#: Columns B… of each `Temp3_Resource_*` sheet, in sheet order (column A = dataset_name), and the sheet names.
+COLUMNS = {data_type: spec.resources for data_type, spec in TYPES.items()}
+SHEETS = {data_type: spec.temp3_sheet for data_type, spec in TYPES.items()}
 
 #: Item 1 of every Template 3 record: the data set's slug (MetadataRecord.dataset_name).
 KEY_COLUMN = "dataset_name"

@@ -14,6 +14,7 @@ from catalog.models import DataType
 from templates_app.gdschema import Entry, Kind, Schema, delivery_mode, get_schema, schema_version
 from templates_app.gdschema.choices import YES_NO
 from templates_app.gdschema.resources import SHEETS as RESOURCE_SHEETS, get_resource_schema
+from templates_app.gdschema.types import TYPES
 
 TITLE_ROWS = 3
 HEADER_ROW = 4
@@ -29,13 +30,7 @@ VERSIONS_SHEET = "รุ่นที่ดาวน์โหลด"  # hidden, a
 SLUG = "name"
 RESOURCE_KEY = "dataset_name"
 
-TEMP2_SHEETS = {
-    DataType.RECORD: "Temp2_Meta_Record",
-    DataType.STATISTICAL: "Temp2_Meta_Stat",
-    DataType.GIS: "Temp2_Meta_GIS",
-    DataType.MULTIPLE: "Temp2_Meta_Multi",
-    DataType.OTHER: "Temp2_Meta_Other",
-}
+TEMP2_SHEETS = {data_type: spec.temp2_sheet for data_type, spec in TYPES.items()}
 TEMP3_SHEETS = RESOURCE_SHEETS
 
 
