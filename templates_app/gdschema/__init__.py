@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from catalog.models import DataType
 
 from .choices import CHOICES, OTHER, PERIODIC_UNITS, PUBLIC_CATEGORY, YES_NO
-from .delivery import ONE_VALUE_NOTE, WORKBOOK, delivery_mode
+from .delivery import ONE_VALUE_NOTE, WORKBOOK, YES_NO_NOTE, delivery_mode
 from .fields import COMMON, FIELDS, TAILS, Field, Kind
 from .versions import SUPPORTED_VERSIONS, VERSIONS, importer_version, schema_version
 
@@ -34,6 +34,7 @@ class Entry:
     required: bool
     choices: tuple = ()
     single: bool = False  # a multi-choice item limited to one value (workbook delivery: one value per cell)
+    answer_needed: bool = False  # a Temp2 yes/no item the workbook importer reads as ใช่ when blank
 
     @property
     def name(self) -> str:
@@ -53,6 +54,8 @@ class Entry:
         english = (get_language() or "th").startswith("en")
         if self.single:
             return ONE_VALUE_NOTE[1] if english else ONE_VALUE_NOTE[0]
+        if self.answer_needed:
+            return YES_NO_NOTE[1] if english else YES_NO_NOTE[0]
         return self.field.help_en if english else self.field.help_th
 
     @cached_property
@@ -70,7 +73,6 @@ class Schema:
     data_type: str
     entries: tuple[Entry, ...]
     first_item: str = ""  # Template 3: item 1 (`dataset_name`) is filled by the portal and not an entry
-    delivery: str = WORKBOOK
 
     @property
     def names(self) -> list[str]:
@@ -127,6 +129,8 @@ def _build(data_type: str, version: str, delivery: str) -> Schema:
         else:
             number += 1
             label = f"{number}.1" if name == "update_frequency_unit" else str(number)
-        single = field.kind == Kind.MULTI and delivery == WORKBOOK
-        entries.append(Entry(label, field, field.required, choices.get(name, ()), single))
-    return Schema(version, data_type, tuple(entries), delivery=delivery)
+        workbook = delivery == WORKBOOK
+        entries.append(Entry(label, field, field.required, choices.get(name, ()),
+                             single=field.kind == Kind.MULTI and workbook,
+                             answer_needed=workbook and choices.get(name) == YES_NO))
+    return Schema(version, data_type, tuple(entries))

@@ -16,6 +16,12 @@ def delivery_mode(mode: str | None = None) -> str:
         raise ValueError(f"Unsupported GDC_DELIVERY {chosen!r}; use one of {MODES}")
     return chosen
 
+#: Shown next to a Template 2 yes/no item in workbook delivery (Thai, English).
+YES_NO_NOTE = (
+    "ต้องตอบก่อนส่งตรวจ: โปรแกรมนำเข้าไฟล์ Excel ของ GD Catalog อ่านช่องที่ว่างเป็น “ใช่”",
+    "Answer before submitting: GD Catalog's Excel importer reads an empty answer as “ใช่” (yes).",
+)
+
 #: Shown next to a multi-choice item in workbook delivery (Thai, English).
 ONE_VALUE_NOTE = (
     "เลือก 1 ข้อ: พอร์ทัลนี้ส่งข้อมูลเข้า GD Catalog ด้วยไฟล์ Excel ซึ่งโปรแกรมนำเข้ารับได้ช่องละ 1 ค่า "

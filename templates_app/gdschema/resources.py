@@ -97,7 +97,7 @@ def _build(data_type: str, version: str, delivery: str) -> Schema:
         Entry(str(position), RESOURCE_FIELDS[name], True, choices.get(CHOICE_LISTS.get(name, ""), ()),
               RESOURCE_FIELDS[name].kind == Kind.MULTI and delivery == WORKBOOK)
         for position, name in enumerate(COLUMNS[DataType(data_type)], start=2))
-    return Schema(version, data_type, entries, first_item=KEY_COLUMN, delivery=delivery)
+    return Schema(version, data_type, entries, first_item=KEY_COLUMN)
 
 
 #: Template 3 items a new resource starts from: the data set's Template 2 item of the same meaning

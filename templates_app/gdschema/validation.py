@@ -17,7 +17,7 @@ from catalog.thaidates import THAI_DIGITS, parse_be_date
 
 from catalog.models import DataType
 
-from . import AUTO_FIELDS, OTHER, PERIODIC_UNITS, WORKBOOK, Kind, Schema
+from . import AUTO_FIELDS, OTHER, PERIODIC_UNITS, Kind, Schema
 
 TAG_RE = re.compile(r"^[ก-๙\w \-.]+$")
 TAG_MIN, TAG_MAX = 2, 100  # CKAN refuses a tag outside these lengths, and with it the whole data set
@@ -82,7 +82,7 @@ def clean_values(raw: dict, *, schema: Schema, complete: bool) -> tuple[dict, di
             values[entry.name] = cleaned
         elif complete and entry.required:
             errors.setdefault(entry.name, []).append(error("required"))
-        elif complete and entry.is_yes_no and not schema.first_item and schema.delivery == WORKBOOK:
+        elif complete and entry.answer_needed:
             errors.setdefault(entry.name, []).append(error("answer_yes_no"))
         if entry.field.has_other:
             _clean_other(entry, cleaned, raw.get(entry.field.other_name), values, errors)

@@ -290,3 +290,10 @@ def test_a_one_value_item_left_unchosen_is_not_a_missing_field(client, own_item,
         del values[name]
     response = client.post(f"/items/{own_item.pk}/metadata/", form_data(values, save="1"))
     assert response.status_code == 302
+
+
+def test_the_form_says_next_to_a_yes_no_item_that_it_needs_an_answer(client, own_item, agency_user):
+    client.force_login(agency_user)
+    page = client.get(f"/items/{own_item.pk}/metadata/").content.decode()
+    block = page.split('id="field-official_statistics"')[1].split('id="field-')[0]
+    assert "ต้องตอบก่อนส่งตรวจ" in block and "“ใช่”" in block
