@@ -296,9 +296,15 @@ LINE_CHANNEL_TOKEN = env.str("LINE_CHANNEL_TOKEN", default="")
 LINE_GROUP_ID = env.str("LINE_GROUP_ID", default="")
 LINE_API_URL = env.str("LINE_API_URL", default="")
 
-# GD Catalog metadata standard the Template 2 forms follow: "2.1" (23/27/28 items, the memo's
-# counts) or "2.2" / "2.2.4" (adds data_classification, new licence and data-category lists).
-GDC_SCHEMA_VERSION = env.str("GDC_SCHEMA_VERSION", default="2.1")
+# The GD Catalog Excel importer (ckanext-thai_gdc) the province's GD Catalog site runs: "2.2.4" (the newest
+# public one: 24/28/29 items, data_classification, new licence and data-category lists) or "2.1.0" (23/27/28
+# items, the memo's counts). The forms follow its schema and the workbook is made for it (the office can
+# export for the other). GDC_SCHEMA_VERSION is read when GDC_IMPORTER_VERSION is not set (older deployments).
+GDC_IMPORTER_VERSION = env.str("GDC_IMPORTER_VERSION", default=env.str("GDC_SCHEMA_VERSION", default="2.2.4"))
+# How data reaches GD Catalog: "workbook" (the office uploads the GD Catalog workbook: a multi-choice item takes
+# one value, as the importer takes one per cell) or "harvest" (GD Catalog harvests the public catalog's API,
+# which carries lists).
+GDC_DELIVERY = env.str("GDC_DELIVERY", default="workbook")
 
 LOGGING = {
     "version": 1,

@@ -148,7 +148,3 @@ def facet_values(package: dict) -> list[tuple[str, str]]:
     pairs += [("data_format", fmt) for fmt in package.get("data_format") or []]
     pairs += [("objective", value) for value in package.get("objective") or []]
     return [(field, str(value)[:500]) for field, value in dict.fromkeys(pairs) if value]
-
-
-def site_schema_version() -> str:
-    return str(getattr(settings, "GDC_SCHEMA_VERSION", "2.1"))
