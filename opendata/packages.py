@@ -9,7 +9,6 @@ import json
 import uuid
 from datetime import datetime, timezone as dt_timezone
 
-from django.conf import settings
 
 from catalog.models.items import ItemStatus
 from templates_app.gdschema import PUBLIC_CATEGORY, get_schema, schema_version
