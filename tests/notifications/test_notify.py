@@ -125,7 +125,8 @@ def test_list_unread_badge_and_mark_read(client, staff, django_assert_max_num_qu
     assert 'id="unread-count">2<' in page and "T1" in page
     client.post(reverse("notifications:mark-read"))
     assert 'id="unread-count"' not in client.get(reverse("notifications:list")).content.decode()
-    client.post(reverse("notifications:email-choice"), {})
+    assert client.post(reverse("notifications:email-choice"), {}).status_code == 400  # not the form: no change
+    client.post(reverse("notifications:email-choice"), {"choice": "email"})
     assert staff.email_preference.email_enabled is False
 
 

@@ -129,13 +129,26 @@ RULES = {
     "opendata:dataset-csv": rule((404, 405), (404, 405)),
     "opendata:dataset-rdf": rule((404, 405), (404, 405)),
     "opendata:catalog": PUBLIC_READ,
+    "jobs:list": SIGNED_IN_READ,
+    "jobs:gdcatalog-start": rule((LOGIN, LOGIN), (403, 403), office=(200, 302)),  # defaults: export everything
+    "jobs:linkcheck-start": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),
+    "jobs:import-apply": rule((LOGIN, LOGIN), (405, 302), office=(403, 403)),  # no previewed file: back
+    "jobs:detail": rule((LOGIN, LOGIN), (200, 405), staff_b=(404, 405), office=(200, 405)),
+    "jobs:status": rule((LOGIN, LOGIN), (200, 405), staff_b=(404, 405), office=(200, 405)),
+    "jobs:download": rule((LOGIN, LOGIN), (200, 405), staff_b=(404, 405), office=(200, 405)),
+    "notifications:list": SIGNED_IN_READ,
+    "notifications:mark-read": rule((LOGIN, LOGIN), (405, 302)),
+    "notifications:email-choice": rule((LOGIN, LOGIN), (405, 400)),
+    "notifications:deadlines": rule((LOGIN, LOGIN), (403, 403), office=(200, 400)),
     "opendata:sitemap": PUBLIC_READ,
     "opendata:robots": PUBLIC_READ,
 }
 
 # Views whose data-less POST is itself the action for the authorised role (CSRF-protected in real use).
 ACTIONS = {"templates_app:resource-delete": {"staff_a"},
-           "templates_app:resource-check": {"staff_a", "office", "admin"}}  # stores the link's check state
+           "templates_app:resource-check": {"staff_a", "office", "admin"},  # stores the link's check state
+           "jobs:gdcatalog-start": {"office", "admin"}, "jobs:linkcheck-start": {"office", "admin"},
+           "notifications:mark-read": {"staff_a", "staff_b", "office", "admin"}}  # stores the link's check state
 
 
 def walk(resolver=None, namespace=""):
@@ -179,7 +192,8 @@ def url_for(key: str, world) -> str:
             kwargs[name] = world["resource"].pk
         elif name == "pk":
             kwargs[name] = {"catalog:resolution-minutes": world["resolution"].pk,
-                            "progress:gdc-save": world["record"].pk}.get(key, world["item"].pk)
+                            "progress:gdc-save": world["record"].pk}.get(
+                key, world["job"].pk if key.startswith("jobs:") else world["item"].pk)
         elif name == "uidb64":
             kwargs[name] = "MQ"
         elif name == "token":
