@@ -32,7 +32,7 @@ VALUES_COMMON = {
     "notes": "พื้นที่ปลูกทุเรียนรายอำเภอ ปีละครั้ง", "objective": ["พันธกิจหน่วยงาน"],
     "update_frequency_unit": "ปี", "update_frequency_interval": "1", "geo_coverage": "อำเภอ",
     "data_source": "สำนักงานเกษตรจังหวัดปัตตานี", "data_format": ["XLS"],
-    "data_category": "ข้อมูลสาธารณะ", "license_id": "Open Data Common",
+    "data_category": "ข้อมูลสาธารณะ", "data_classification": "เปิดเผย", "license_id": "Open Data Common",
 }
 YES_NO_ANSWERS = {"high_value_dataset": "False", "reference_data": "False"}
 VALUES_EXTRA = {

@@ -41,6 +41,8 @@ def metadata_rows(package: dict) -> list[Row]:
               "owner_org": package["organization"]["title"]}
     rows = []
     for entry in get_schema(package["data_type"]).entries:
+        if not entry.number:  # allow_harvest, reference_url_catalog: for GD Catalog's harvester, not DGA items
+            continue
         value = _text(entry, values.get(entry.name, ""))
         other = values.get(entry.field.other_name) if entry.field.has_other else ""
         if other:

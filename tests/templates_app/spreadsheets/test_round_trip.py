@@ -55,7 +55,7 @@ def test_the_preview_warns_that_an_approved_record_goes_back_to_draft_and_what_i
     [changed] = [r for r in report.rows if r.status == "changed"]
     assert [c["field"] for c in changed.changes if c["cleared"]] == ["notes"]
     assert any("ฉบับร่าง" in w or "draft" in w for w in changed.warnings)
-    assert any("notes" in w or "รายละเอียด" in w for w in changed.warnings)
+    assert any("7 รายละเอียด" in w or "7 Description" in w for w in changed.warnings)  # in the active language
     out = io.BytesIO(data)
     out.name = "agency.xlsx"
     client.force_login(agency_user)
