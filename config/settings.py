@@ -10,7 +10,6 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-import plotly
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -150,11 +149,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # plotly.js comes from the plotly package itself: never from a CDN.
-    ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
-]
+# plotly.js is vendored in static/vendor/plotly (a partial bundle from npm): never from a CDN.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -300,9 +296,15 @@ LINE_CHANNEL_TOKEN = env.str("LINE_CHANNEL_TOKEN", default="")
 LINE_GROUP_ID = env.str("LINE_GROUP_ID", default="")
 LINE_API_URL = env.str("LINE_API_URL", default="")
 
-# GD Catalog metadata standard the Template 2 forms follow: "2.1" (23/27/28 items, the memo's
-# counts) or "2.2" / "2.2.4" (adds data_classification, new licence and data-category lists).
-GDC_SCHEMA_VERSION = env.str("GDC_SCHEMA_VERSION", default="2.1")
+# The GD Catalog Excel importer (ckanext-thai_gdc) the province's GD Catalog site runs: "2.2.4" (the newest
+# public one: 24/28/29 items, data_classification, new licence and data-category lists) or "2.1.0" (23/27/28
+# items, the memo's counts). The forms follow its schema and the workbook is made for it (the office can
+# export for the other). GDC_SCHEMA_VERSION is read when GDC_IMPORTER_VERSION is not set (older deployments).
+GDC_IMPORTER_VERSION = env.str("GDC_IMPORTER_VERSION", default=env.str("GDC_SCHEMA_VERSION", default="2.2.4"))
+# How data reaches GD Catalog: "workbook" (the office uploads the GD Catalog workbook: a multi-choice item takes
+# one value, as the importer takes one per cell) or "harvest" (GD Catalog harvests the public catalog's API,
+# which carries lists).
+GDC_DELIVERY = env.str("GDC_DELIVERY", default="workbook")
 
 LOGGING = {
     "version": 1,

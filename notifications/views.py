@@ -1,5 +1,6 @@
 """The signed-in person's notifications, marking them read, and their e-mail choice."""
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -29,6 +30,9 @@ def mark_read(request):
 @login_required
 @require_POST
 def email_choice(request):
+    """The checkbox sends nothing when unticked, so the form says it is this form: an empty POST changes nothing."""
+    if request.POST.get("choice") != "email":
+        return HttpResponseBadRequest("Send the e-mail choice form.")
     email_preference_set(user=request.user, enabled=request.POST.get("email") == "on")
     return redirect("notifications:list")
 

@@ -15,6 +15,7 @@ from opendata.selectors import FACET_FIELDS, SearchError, dataset_search
 from templates_app.gdschema import get_schema
 
 CKAN_VERSION = "2.10.4"
+MAX_INT = 10**9  # larger offsets and limits mean nothing here, and would overflow a database integer
 
 
 class ActionError(Exception):
@@ -54,7 +55,7 @@ def _int(data: dict, name: str, default: int) -> int:
         raise ValidationFailed(**{name: ["Invalid integer"]}) from None
     if value < 0:
         raise ValidationFailed(**{name: ["Must be a natural number"]})
-    return value
+    return min(value, MAX_INT)
 
 
 def _list(value) -> list:
@@ -80,7 +81,7 @@ def package_search(data: dict) -> dict:
         found = dataset_search(
             q=str(data.get("q") or ""), fq=fq, sort=str(data.get("sort") or ""),
             rows=_int(data, "rows", 10), start=_int(data, "start", 0), facet_fields=facet_fields,
-            facet_limit=int(data.get("facet.limit", 50)), include_deleted=_bool(data.get("include_deleted")))
+            facet_limit=_int(data, "facet.limit", 50), include_deleted=_bool(data.get("include_deleted")))
     except SearchError as exc:
         raise SearchFailed(str(exc)) from None
     facets = {name: dict(values) for name, values in found.facets.items()}
@@ -97,7 +98,7 @@ def package_result(row: PublishedDataset) -> dict:
 
 
 def package_show(data: dict) -> dict:
-    key = str(data.get("id") or data.get("name_or_id") or "").strip()
+    key = str(data.get("id") or data.get("name_or_id") or "").replace("\x00", "").strip()
     if not key:
         raise ValidationFailed(id=["Missing value"])
     row = _dataset(key)

@@ -31,9 +31,10 @@ class _Fetched:
 
 class Browse:
     def __init__(self, params):
-        self.q = params.get("q", "").strip()[:200]
+        self.q = params.get("q", "").replace("\x00", "").strip()[:200]
         self.sort = params.get("sort", "") if params.get("sort", "") in SORT_VALUES else ""
-        self.chosen = {name: params.getlist(name)[:10] for name, _label in FACETS if params.getlist(name)}
+        self.chosen = {name: [value.replace("\x00", "")[:500] for value in params.getlist(name)[:10]]
+                       for name, _label in FACETS if params.getlist(name)}
         fq = " ".join(f'{name}:"{_escape(value)}"' for name, values in self.chosen.items() for value in values)
         number = page_number(params.get("page"))
         search = dict(q=self.q, fq=fq, sort=self.sort, facet_fields=[name for name, _label in FACETS], facet_limit=20)

@@ -2,12 +2,13 @@
 
 One `PublishedDataset` per Template 2 record that has ever been published, built only from the
 record's **approved** values (`MetadataRecord.approved_values`), never from a draft. It is kept by
-`opendata.services.published_refresh`, which every public read calls first (a constant three queries
+`opendata.services.published_refresh`, which every public read calls first (a constant two queries
 when nothing changed). `id` is a UUID derived from the record, so it never changes;
 `metadata_modified` moves exactly when the published package dict changes (`digest`). A data set
 that stops being published keeps its row with `state = deleted` and no content, as CKAN keeps
 deleted packages.
 """
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,8 @@ class PublishedDataset(models.Model):
     search_title = models.TextField(blank=True, default="")
     search_keywords = models.TextField(blank=True, default="")
     search_notes = models.TextField(blank=True, default="")
+    # PostgreSQL: the three texts weighted A/B/C (`simple` configuration), kept by the refresh; GIN-indexed.
+    search_vector = SearchVectorField(null=True, blank=True)
     approved_at = models.DateTimeField(_("last approved"), null=True, blank=True)
     metadata_created = models.DateTimeField(_("first published"))
     metadata_modified = models.DateTimeField(_("published version changed"), db_index=True)
@@ -41,7 +44,9 @@ class PublishedDataset(models.Model):
     class Meta:
         verbose_name = _("published data set")
         verbose_name_plural = _("published data sets")
-        indexes = [models.Index(fields=["state", "metadata_modified"]), models.Index(fields=["state", "title"])]
+        indexes = [models.Index(fields=["state", "metadata_modified"]), models.Index(fields=["state", "title"]),
+                   # harvesters page `sort=id asc` and `package_list` / the sitemap go by name
+                   models.Index(fields=["state", "id"]), models.Index(fields=["state", "name"])]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.state})"

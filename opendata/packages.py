@@ -9,7 +9,6 @@ import json
 import uuid
 from datetime import datetime, timezone as dt_timezone
 
-from django.conf import settings
 
 from catalog.models.items import ItemStatus
 from templates_app.gdschema import PUBLIC_CATEGORY, get_schema, schema_version
@@ -148,7 +147,3 @@ def facet_values(package: dict) -> list[tuple[str, str]]:
     pairs += [("data_format", fmt) for fmt in package.get("data_format") or []]
     pairs += [("objective", value) for value in package.get("objective") or []]
     return [(field, str(value)[:500]) for field, value in dict.fromkeys(pairs) if value]
-
-
-def site_schema_version() -> str:
-    return str(getattr(settings, "GDC_SCHEMA_VERSION", "2.1"))

@@ -14,6 +14,7 @@ from catalog.pagination import page_of
 from visualizations import selectors, services
 from visualizations.embed import rendered_sections
 from visualizations.forms import FindingsForm, UploadForm
+from visualizations.keyfigures import key_figures
 from visualizations.markup import render_findings
 from visualizations.spreadsheets import MAX_ROWS, MAX_UPLOAD_BYTES
 
@@ -23,8 +24,9 @@ ITEMS_PER_PAGE = 100
 def _issue_context(number: int) -> dict:
     issue = catalog_selectors.issue_get(number=number)
     findings = selectors.issue_findings(issue=issue)
+    sections = selectors.issue_dashboard(issue=issue)
     return {"issue": issue, "findings": findings, "findings_html": render_findings(findings.text if findings else ""),
-            "sections": rendered_sections(selectors.issue_dashboard(issue=issue))}
+            "key_figures": key_figures(sections), "sections": rendered_sections(sections)}
 
 
 @require_safe

@@ -10,6 +10,7 @@ half lease) takes over such hosts and closes the run when every URL is done.
 """
 import random
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -160,14 +161,30 @@ def linkcheck_work(*, run_id: int, max_hosts: int | None = None) -> int:
                 break
             LinkCheckURL.objects.filter(pk__in=batch, state=Pending).update(state=Claimed, token=token)
             urls = list(batch.values())
+            keep = _Renewal(host.pk, token, polite.lease)  # slow servers: the lease outlives the batch
             results = check_many(urls, concurrency=polite.per_host, per_host=polite.per_host, config=config,
-                                 pause=polite.pause, retry_after_max=polite.retry_after_max)
+                                 pause=polite.pause, retry_after_max=polite.retry_after_max, on_result=keep.soon)
             stored += linkcheck_store(run_id=run_id, token=token, results=results)
-            renewed = LinkCheckHost.objects.filter(pk=host.pk, lease_token=token).update(
-                lease_until=timezone.now() + polite.lease)
-            if not renewed:  # the lease ran out and another worker took the host over
+            if not keep.now():  # the lease ran out and another worker took the host over
                 break
     return stored
+
+
+class _Renewal:
+    """Extends a host's lease: `now()` at once, `soon()` (after each result) when a third of it has passed."""
+
+    def __init__(self, host_id: int, token: str, lease: timedelta):
+        self.host_id, self.token, self.lease = host_id, token, lease
+        self.last = time.monotonic()
+
+    def now(self) -> bool:
+        self.last = time.monotonic()
+        return bool(LinkCheckHost.objects.filter(pk=self.host_id, lease_token=self.token).update(
+            lease_until=timezone.now() + self.lease))
+
+    def soon(self, _result=None) -> None:
+        if time.monotonic() - self.last > self.lease.total_seconds() / 3:
+            self.now()
 
 
 def _lease_a_host(run_id: int, polite: Politeness) -> tuple[LinkCheckHost | None, str]:

@@ -84,11 +84,20 @@ def _agency_staff(agency_id):
 
 def notify_record_returned(*, record) -> None:
     """The agency's staff: their record came back, with each commented item."""
+    from templates_app.gdschema import get_schema
+
+    schema = get_schema(record.item.data_type)
     with override("th"):
-        items = "\n".join(f"- {name}: {text}" for name, text in record.review_comments.items())
+        items = "\n".join(f"- {_item_label(schema, name)}: {text}" for name, text in record.review_comments.items())
         notify(recipients=_agency_staff(record.item.agency_id), kind=Notification.Kind.RECORD_RETURNED,
                title=_("Record %(name)s was returned for changes") % {"name": record.dataset_name},
                body=items, url=record.get_absolute_url())
+
+
+def _item_label(schema, name: str) -> str:
+    """"8 ชื่อชุดข้อมูล (title)" for a schema field; a general comment as "general"."""
+    entry = schema.get(name)
+    return f"{entry.number} {entry.label} ({name})" if entry is not None else name
 
 
 def notify_record_approved(*, record) -> None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.core.cache import cache
+from django.db.models import Case, Count, F, IntegerField, Max, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
 
@@ -43,11 +44,11 @@ class SearchResult:
 
 def dataset_search(*, q: str = "", fq: str = "", sort: str = "", rows: int = 10, start: int = 0,
                    facet_fields=(), facet_limit: int = 50, include_deleted: bool = False) -> SearchResult:
-    rows, start = max(0, min(int(rows), ROWS_MAX)), max(0, int(start))
+    rows, start = max(0, min(int(rows), ROWS_MAX)), min(max(0, int(start)), 10**9)
     datasets = PublishedDataset.objects.all()
     if not include_deleted:
         datasets = datasets.filter(state=PublishedDataset.State.ACTIVE)
-    q = (q or "").strip()
+    q, fq = (q or "").replace("\x00", "").strip(), (fq or "").replace("\x00", "")
     if q in ("*:*", "*"):
         q = ""
     if q and _CLAUSE.fullmatch(q) and _CLAUSE.fullmatch(q).group(2) != "text":
@@ -56,7 +57,12 @@ def dataset_search(*, q: str = "", fq: str = "", sort: str = "", rows: int = 10,
     datasets, ranked = _text(datasets, q)
     sort = sort or ("score desc, metadata_modified desc" if ranked else "metadata_modified desc")
     ordered = datasets.order_by(*_order(sort, ranked))
-    facets = _facets(datasets, facet_fields, facet_limit) if facet_fields else {}
+    if not facet_fields:
+        facets = {}
+    elif q or fq.strip() or include_deleted:
+        facets = _facets(datasets, facet_fields, facet_limit)
+    else:  # the landing page: every published data set, counted once per published change
+        facets = _whole_catalog_facets(datasets, tuple(facet_fields), facet_limit)
     return SearchResult(count=datasets.count(), results=list(ordered[start:start + rows]) if rows else [],
                         facets=facets, sort=sort)
 
@@ -140,17 +146,13 @@ def _text(datasets, q: str):
     if not found:
         return datasets, False
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank
 
-        vector = (SearchVector("search_title", weight="A", config="simple")
-                  + SearchVector("search_keywords", weight="B", config="simple")
-                  + SearchVector("search_notes", weight="C", config="simple"))
         query = None
         for word in found:
             part = SearchQuery(word, search_type="phrase", config="simple")
             query = part if query is None else query & part
-        return datasets.annotate(document=vector).filter(document=query).annotate(
-            score=SearchRank(vector, query)), True
+        return datasets.filter(search_vector=query).annotate(score=SearchRank(F("search_vector"), query)), True
     score = Value(0)
     for word in found:
         padded = f" {word} "
@@ -174,6 +176,18 @@ def _order(sort: str, ranked: bool) -> list[str]:
             continue
         order.append(f"-{column}" if len(bits) == 2 and bits[1] == "desc" else column)
     return [*order, "id"] if "id" not in order and "-id" not in order else order
+
+
+def _whole_catalog_facets(datasets, facet_fields: tuple, limit: int) -> dict:
+    """The facet counts of the whole catalog, cached until any data set is published, edited or withdrawn
+    (each sets its `metadata_modified` to the time of the change: the newest one names the version)."""
+    newest = PublishedDataset.objects.aggregate(newest=Max("metadata_modified"))["newest"]
+    key = f"opendata:facets:{newest.isoformat() if newest else '-'}:{','.join(facet_fields)}:{limit}"
+    facets = cache.get(key)
+    if facets is None:
+        facets = _facets(datasets, facet_fields, limit)
+        cache.set(key, facets, timeout=24 * 3600)
+    return facets
 
 
 def _facets(datasets, facet_fields, limit: int) -> dict:

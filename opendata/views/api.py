@@ -10,7 +10,7 @@ from opendata.services import published_refresh
 
 
 @csrf_exempt  # read-only and anonymous: CKAN clients (ckanapi) POST JSON without a CSRF token
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def action(request, name: str):
     help_url = request.build_absolute_uri(f"/api/3/action/help_show?name={name}")
     try:
@@ -36,7 +36,7 @@ def _data(request) -> dict:
         if not isinstance(data, dict):
             raise actions.ActionError("Bad request - JSON Error: Request data JSON decoded to a non-dictionary")
         return data
-    return {key: request.GET.getlist(key)[-1] for key in request.GET}
+    return {key: request.GET.getlist(key)[-1].replace("\x00", "") for key in request.GET}
 
 
 def _json(body: dict, status: int = 200) -> JsonResponse:

@@ -163,7 +163,8 @@ def _error_summary(form, schema) -> list[dict]:
         base = name.removesuffix("_other")
         entry = schema.get(name) or schema.get(base)
         item_word, specify = _("Item"), _("please specify")
-        label = f"{item_word} {entry.number} {entry.label}" if entry else form.fields[name].label
+        label = (f"{item_word} {entry.number} {entry.label}" if entry.number else entry.label) if entry \
+            else form.fields[name].label
         if entry and entry.name != name:
             label = f"{label} ({specify})"
         summary.append({"anchor": f"id_{name}", "label": label, "messages": errors,

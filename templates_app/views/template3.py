@@ -10,7 +10,7 @@ from catalog.pagination import page_of
 from templates_app import selectors, services
 from templates_app.forms import form_add_service_errors
 from templates_app.forms.template3 import ResourceForm
-from templates_app.gdschema.resources import get_resource_schema
+from templates_app.gdschema.resources import get_resource_schema, resource_starting_values
 
 LINKS_PER_PAGE = 100
 
@@ -84,7 +84,8 @@ def _owned_item(request, pk):
 
 def _edit(request, item, resource):
     schema, record = get_resource_schema(item.data_type), getattr(item, "metadata", None)
-    initial = ResourceForm.initial_from(schema=schema, values=resource.values) if resource else {}
+    start = resource.values if resource else resource_starting_values(record.values if record else {}, schema=schema)
+    initial = ResourceForm.initial_from(schema=schema, values=start)
     form = ResourceForm(request.POST or None, schema=schema, initial=initial)
     not_public = record is None or not record.is_public_category
     if request.method == "POST" and not not_public and form.is_valid():

@@ -58,8 +58,9 @@ def test_the_second_review_shows_what_changed_since_the_return(page, sign_in, re
     page.goto(f"/items/{item.pk}/metadata/review/")
     box = page.locator("#since-return")
     assert box.is_visible() and box.bounding_box()["y"] < 768
-    assert box.locator("li").count() == 1
-    assert "พื้นที่ปลูกทุเรียน → พื้นที่ปลูกทุเรียน ปี 2566" in " ".join(box.locator("li").inner_text().split())
+    assert box.locator("ol > li").count() == 1
+    assert "พื้นที่ปลูกทุเรียน → พื้นที่ปลูกทุเรียน ปี 2566" in " ".join(box.locator("ol > li").inner_text().split())
+    assert "ใช้สัญญาอนุญาตแบบเปิด" in box.locator("#unchanged-commented").inner_text()  # asked, not changed
     row = page.locator("#field-title")
     assert row.locator("del").inner_text() == "พื้นที่ปลูกทุเรียน"
     assert row.locator("ins").inner_text() == "พื้นที่ปลูกทุเรียน ปี 2566"

@@ -1,6 +1,7 @@
 """People are told: in the portal, and by e-mail through a real local SMTP server."""
 import datetime as dt
 import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -42,7 +43,7 @@ def test_a_returned_record_is_told_with_its_comments(record, staff, office_user,
     assert note.kind == Notification.Kind.RECORD_RETURNED and "ชื่อไม่ตรง" in note.body and note.emailed
     [mail] = smtp.messages
     assert mail["to"] == ["staff-a@agency.example"] and record.dataset_name in mail["subject"]
-    assert "- title: ชื่อไม่ตรง" in mail["body"] and "- general: แก้ด้วย" in mail["body"]
+    assert re.search(r"^- \d+ .+ \(title\): ชื่อไม่ตรง\r?$", mail["body"], re.M) and "- general: แก้ด้วย" in mail["body"]
     assert record.get_absolute_url() in mail["body"]
 
 
@@ -124,7 +125,8 @@ def test_list_unread_badge_and_mark_read(client, staff, django_assert_max_num_qu
     assert 'id="unread-count">2<' in page and "T1" in page
     client.post(reverse("notifications:mark-read"))
     assert 'id="unread-count"' not in client.get(reverse("notifications:list")).content.decode()
-    client.post(reverse("notifications:email-choice"), {})
+    assert client.post(reverse("notifications:email-choice"), {}).status_code == 400  # not the form: no change
+    client.post(reverse("notifications:email-choice"), {"choice": "email"})
     assert staff.email_preference.email_enabled is False
 
 

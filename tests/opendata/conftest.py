@@ -51,8 +51,10 @@ class Catalog:
 
 
 @pytest.fixture
-def catalog(agency_user, office_user):
+def catalog(agency_user, office_user, settings):
     from catalog.models import AgencyDomain
+
+    settings.GDC_DELIVERY = "harvest"  # the public catalog is what GD Catalog harvests: lists are carried whole
 
     AgencyDomain.objects.create(agency=agency_user.agency, domain="pattani.doae.go.th")
     return Catalog(agency_user, office_user)

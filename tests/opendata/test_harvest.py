@@ -54,11 +54,12 @@ def truth() -> dict:
 def test_an_incremental_second_pass_holds_exactly_the_published_set(catalog, live_server):
     records = [catalog.approved(title=f"ชุดข้อมูลเก็บเกี่ยว {n}", resources=0) for n in range(230)]
     published_refresh()
-    errors = []
+    errors, done = [], []
 
     def office_works():
         try:
             for n in range(12):
+                done.append(n)
                 catalog.approved(title=f"ชุดใหม่ระหว่างเก็บเกี่ยว {n}", resources=0)
                 catalog.reapprove(records[n * 7], title=f"ชื่อแก้ไข {n}")
                 catalog.reapprove(records[n * 7 + 3], data_category="ข้อมูลความมั่นคง")  # withdrawn
@@ -73,6 +74,7 @@ def test_an_incremental_second_pass_holds_exactly_the_published_set(catalog, liv
     office = threading.Thread(target=office_works)
     office.start()
     harvester.harvest(pause=0.2)  # pages interleave with the office's changes
+    during = len(done)
     office.join()
     assert not errors
     harvester.harvest(since=began)
@@ -82,7 +84,9 @@ def test_an_incremental_second_pass_holds_exactly_the_published_set(catalog, liv
     stale = {pid for pid in set(held) & set(expected) if held[pid] != expected[pid]} | (set(held) - set(expected))
     names = [package["name"] for package in harvester.store.values()]
     duplicated = len(names) - len(set(names))
-    print(f"harvest: {len(expected)} published, {len(held)} held, {harvester.pages} pages; "
+    print(f"harvest: {during} of 12 rounds of changes began during the first pass; "
+          f"{len(expected)} published, {len(held)} held, {harvester.pages} pages; "
           f"missed {len(missed)}, duplicated {duplicated}, stale {len(stale)}")
     assert (len(missed), duplicated, len(stale)) == (0, 0, 0)
+    assert during > 0  # the first pass really ran while data sets changed
     assert len(expected) == 230 + 12 - 12

@@ -56,7 +56,8 @@ def test_dataset_page_shows_the_approved_metadata_in_dga_order(catalog, client, 
     html = response.content.decode()
     assert "ชื่อที่อนุมัติ" in html and "ชื่อร่าง" not in html
     labels = [row.label_th for row in response.context["rows"]]
-    assert labels[:4] == ["ประเภทชุดข้อมูล", "ชื่อชุดข้อมูล", "องค์กร", "ชื่อผู้ติดต่อ"]
+    assert labels[:4] == ["ประเภทชุดข้อมูล", "ชื่อชุดข้อมูล", "องค์กร",
+                           "ยินยอมให้นำชื่อชุดข้อมูลไปใช้ที่ GD-Catalog"]
     assert "ฝ่ายสถิติ" in html and record.item.code in html and "pattani.doae.go.th/opendata" in html
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(block)
@@ -98,3 +99,18 @@ def test_sitemap_and_robots(catalog, client):
     assert sitemap.count("<url>") == 2 and f"/datasets/{record.approved_dataset_name}/" in sitemap
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_whole_catalog_facets_are_counted_once_per_published_change(catalog, client, django_assert_num_queries):
+    catalog.approved(tag_string="แรก")
+    first = client.get(reverse("opendata:dataset-list"))
+    client.get(reverse("opendata:dataset-list"))
+    with django_assert_num_queries(8):  # refresh 2, newest change, count, page, facet labels 2, province: no facet query
+        client.get(reverse("opendata:dataset-list"))
+    catalog.approved(tag_string="สอง")
+    second = client.get(reverse("opendata:dataset-list"))
+
+    def tags(response):
+        return {v["value"]: v["count"] for f in response.context["browse"].facets if f["name"] == "tags" for v in f["values"]}
+    assert tags(first)["แรก"] == 1 and "สอง" not in tags(first)
+    assert tags(second)["สอง"] == 1 and tags(second)["แรก"] == 1
