@@ -5,11 +5,11 @@
 
 API lists use a cursor instead (no OFFSET, no COUNT: the thousandth page costs what the first does):
 
-    page = cursor_page(request, queryset, order=("issue__number", "code", "pk"))
+    page = cursor_page(request, queryset, order=("pk",))
     JsonResponse({"results": [row(x) for x in page.rows], "next": page.next})
 
 `order` must identify a row (end it with a unique field); every field is ascending. `?limit=` asks
-for fewer rows a page (1 to API_PAGE_SIZE; junk gives the default).
+for another number of rows a page (1 to API_MAX_PAGE_SIZE; junk gives API_PAGE_SIZE).
 """
 import base64
 import binascii
@@ -24,7 +24,8 @@ from django.utils.functional import cached_property
 
 from catalog.data_version import cached_count
 
-API_PAGE_SIZE = 500
+API_PAGE_SIZE = 100  # rows a page unless `?limit=` asks for another number, up to API_MAX_PAGE_SIZE
+API_MAX_PAGE_SIZE = 500
 
 
 class CachedCountPaginator(Paginator):
@@ -65,7 +66,8 @@ def cursor_page(request, rows: QuerySet, *, order: tuple[str, ...]) -> CursorPag
     """The rows after `?cursor=` (the first ones without it), and the absolute URL of the next page, if any.
     A cursor that is not one of ours is a 400."""
     limit = request.GET.get("limit", "")
-    per_page = min(int(limit), API_PAGE_SIZE) if limit.isascii() and limit.isdigit() and int(limit) else API_PAGE_SIZE
+    per_page = (min(int(limit), API_MAX_PAGE_SIZE) if limit.isascii() and limit.isdigit() and int(limit)
+                else API_PAGE_SIZE)
     after = _decode(request.GET.get("cursor"), len(order))
     if after is not None:
         rows = rows.filter(_after(order, after))

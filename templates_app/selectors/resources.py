@@ -58,13 +58,14 @@ def link_summary(resources: QuerySet[Resource]) -> list[tuple[str, int]]:
 
 
 def agencies_with_domains():
-    """Every agency with its registered domains and counts of its Template 3 links (two queries)."""
+    """Every agency with its registered domains and counts of its Template 3 links (two queries, once per data
+    version)."""
     links = "items__metadata__resources"
-    return list(Agency.objects.prefetch_related(Prefetch("domains", queryset=AgencyDomain.objects.order_by("domain")))
-                .annotate(links=Count(links, distinct=True),
-                          problems=Count(links, filter=Q(**{f"{links}__url_status__in": PROBLEM_STATUSES}),
-                                         distinct=True))
-                .order_by("level", "code"))
+    agencies = Agency.objects.prefetch_related(
+        Prefetch("domains", queryset=AgencyDomain.objects.order_by("domain"))).annotate(
+        links=Count(links, distinct=True),
+        problems=Count(links, filter=Q(**{f"{links}__url_status__in": PROBLEM_STATUSES}), distinct=True))
+    return cached_rows(agencies.order_by("level", "code"))
 
 
 def agency_by_code(*, code: str) -> Agency:

@@ -21,12 +21,12 @@ def walk(client, url):
 
 
 @pytest.mark.django_db
-def test_issue_items_are_paged_in_code_order_with_constant_queries(client):
+def test_issue_items_are_paged_in_creation_order_with_constant_queries(client):
     issue = IssueFactory()
     dimension = DimensionFactory(issue=issue)
     items = [ItemFactory(dimension=dimension) for _ in range(7)]
     rows, queries = walk(client, f"/api/v1/issues/{issue.number}/items/?limit=3")
-    assert [row["code"] for row in rows] == sorted(item.code for item in items)
+    assert [row["code"] for row in rows] == [item.code for item in items]
     assert len(queries) == 3 and len(set(queries)) == 1
     assert client.get(f"/api/v1/issues/{issue.number}/items/").json()["next"] is None
 
@@ -44,3 +44,16 @@ def test_issues_list_is_paged(client):
         IssueFactory(fiscal_year=2566)
     rows, _queries = walk(client, "/api/v1/issues/?limit=2")
     assert len(rows) == 3
+
+
+@pytest.mark.django_db
+def test_limit_asks_for_a_page_size_and_junk_gives_the_default(client):
+    issue = IssueFactory()
+    dimension = DimensionFactory(issue=issue)
+    for _ in range(3):
+        ItemFactory(dimension=dimension)
+    url = f"/api/v1/issues/{issue.number}/items/"
+    assert len(client.get(url, {"limit": "2"}).json()["results"]) == 2
+    for junk in ("0", "-1", "x", "１", "2.5"):
+        body = client.get(url, {"limit": junk}).json()
+        assert len(body["results"]) == 3 and body["next"] is None, junk
