@@ -25,7 +25,7 @@ def test_package_search_show_and_organization_list_give_what_the_portal_publishe
     assert found["count"] == 1
     package = found["results"][0]
     assert package["name"] == record.approved_dataset_name and package["title"] == "จำนวนประชากรจังหวัดปัตตานี"
-    assert sorted(package["objective"]) == ["พันธกิจหน่วยงาน", "มติคณะรัฐมนตรี"] and package["data_format"] == ["XLS"]
+    assert sorted(package["objective"]) == ["พันธกิจหน่วยงาน", "มติคณะรัฐมนตรี"] and sorted(package["data_format"]) == ["CSV", "XLS"]
     assert package["organization"]["name"] == "ag-a" and package["tags"][0] == {
         "name": "ทุเรียน", "display_name": "ทุเรียน", "state": "active", "vocabulary_id": None}
     assert package["resources"][0]["package_id"] == package["id"] and package["num_resources"] == 1

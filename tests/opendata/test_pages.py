@@ -56,8 +56,7 @@ def test_dataset_page_shows_the_approved_metadata_in_dga_order(catalog, client, 
     html = response.content.decode()
     assert "ชื่อที่อนุมัติ" in html and "ชื่อร่าง" not in html
     labels = [row.label_th for row in response.context["rows"]]
-    assert labels[:4] == ["ประเภทชุดข้อมูล", "ชื่อชุดข้อมูล", "องค์กร",
-                           "ยินยอมให้นำชื่อชุดข้อมูลไปใช้ที่ GD-Catalog"]
+    assert labels[:4] == ["ประเภทชุดข้อมูล", "ชื่อชุดข้อมูล", "องค์กร", "ชื่อผู้ติดต่อ"]
     assert "ฝ่ายสถิติ" in html and record.item.code in html and "pattani.doae.go.th/opendata" in html
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(block)
