@@ -27,7 +27,7 @@ def test_make_run_shows_the_sites_own_404_and_serves_static(database_url, app_di
         assert "/static/css/portal.css" in home  # no collectstatic: the source files, by their own names
         status, headers, body = fetch(f"{base}/static/css/portal.css")
         assert status == 200 and body and "text/css" in headers.get("Content-Type", "")
-        assert fetch(f"{base}/static/vendor/plotly/plotly.min.js")[0] == 200
+        assert fetch(f"{base}/static/vendor/plotly/plotly-cartesian.min.js")[0] == 200
         assert fetch(f"{base}/static/bootstrap/js/bootstrap.bundle.min.js")[0] == 200
     finally:
         stop(server)
