@@ -6,8 +6,8 @@ pre-segmented text (`simple` configuration, weights A/B/C so title ranks before 
 description); elsewhere whole-word matching with the same ranking.
 
 The exact count and the facet counts of a search, and the ids of each page it shows, are kept in the
-cache under the catalog's version (the newest `metadata_modified` and the number of rows: every publish,
-edit or withdrawal moves it, as the refresh serialises them). A search asked again before anything
+cache under the catalog's version: the newest `metadata_modified` (every publish, edit or withdrawal sets
+it to the time of the change, and the refresh makes them one at a time; read from its index). A search asked again before anything
 changes costs two small queries: the version and the page's rows. A new search adds the count, the
 facet counts and the page's ids: at most five, whatever the size of the catalog.
 """
@@ -189,8 +189,8 @@ def _order(sort: str, ranked: bool) -> list[str]:
 
 def _version() -> str:
     """The catalog's version: what any publish, edit or withdrawal changes."""
-    version = PublishedDataset.objects.aggregate(newest=Max("metadata_modified"), rows=Count("pk"))
-    return f"{version['newest'].isoformat() if version['newest'] else '-'}:{version['rows']}"
+    newest = PublishedDataset.objects.aggregate(newest=Max("metadata_modified"))["newest"]
+    return newest.isoformat() if newest else "-"
 
 
 def _key(version: str, *asked) -> str:
