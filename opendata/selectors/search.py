@@ -6,10 +6,10 @@ pre-segmented text (`simple` configuration, weights A/B/C so title ranks before 
 description); elsewhere whole-word matching with the same ranking.
 
 The exact count and the facet counts of a search, and the ids of each page it shows, are kept in the
-cache under the catalog's version: the newest `metadata_modified` (every publish, edit or withdrawal sets
-it to the time of the change, and the refresh makes them one at a time; read from its index). A search asked again before anything
-changes costs two small queries: the version and the page's rows. A new search adds the count, the
-facet counts and the page's ids: at most five, whatever the size of the catalog.
+cache under the catalog's version: the newest `metadata_modified`, read from its index (every publish,
+edit or withdrawal sets it to the time of the change, and the refresh makes them one at a time). A
+search asked again before anything changes costs two small queries: the version and the page's rows.
+A new search adds the count, the facet counts and the page's ids: five, whatever the catalog's size.
 """
 import hashlib
 import re
