@@ -22,6 +22,25 @@ def _request(client, url: str) -> tuple[float, int, object]:
     return seconds, len(queries), response
 
 
+def _vacuum() -> None:
+    """PostgreSQL: what autovacuum does after a bulk load (statistics and the visibility map, which lets the
+    harvest's `sort=id asc` pages read the ids from the index alone)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE opendata_publisheddataset, opendata_publishedfacet")
+
+
+def _cold(client, url: str) -> tuple[float, int, object]:
+    """The same request with the search's counts and page ids not yet cached (a search nobody asked since the
+    catalog last changed)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    return _request(client, url)
+
+
 def _p95(times: list[float]) -> float:
     ordered = sorted(times)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -36,10 +55,12 @@ def measure(*, runs: int = 5) -> dict:
     started = time.perf_counter()
     published_refresh(full=True)  # the generator bulk-inserts records without history: a full rebuild, as after any bulk load
     refresh_seconds = time.perf_counter() - started
+    _vacuum()
     client = Client()
     total = PublishedDataset.objects.filter(state="active").count()
     _request(client, SEARCH)  # warm-up (the segmenter's dictionary)
     search = [_request(client, SEARCH) for _ in range(max(runs, 5) * 4)]
+    cold = [_cold(client, SEARCH) for _ in range(max(runs, 5))]
     name = PublishedDataset.objects.order_by("name").values_list("name", flat=True).first()
     detail = [_request(client, f"/datasets/{name}/") for _ in range(runs)]
     starts = sorted({0, (total // 200) * 100, max(0, (total - 1) // 100 * 100)})
@@ -50,10 +71,12 @@ def measure(*, runs: int = 5) -> dict:
         "datasets": total, "refresh_seconds": round(refresh_seconds, 3),
         "search_p95_ms": round(1000 * _p95([s for s, _q, _r in search]), 1),
         "search_queries": max(q for _s, q, _r in search),
+        "search_cold_p95_ms": round(1000 * _p95([s for s, _q, _r in cold]), 1),
+        "search_cold_queries": max(q for _s, q, _r in cold),
         "detail_ms": round(1000 * statistics.median(s for s, _q, _r in detail), 1),
         "detail_queries": max(q for _s, q, _r in detail),
         "harvest_page_ms": round(1000 * page_seconds, 1),
-        "harvest_queries": sorted({q for _s, q, _r in harvest}),
+        "harvest_queries": max(q for _s, q, _r in harvest),  # the most any page took (a repeated page takes fewer)
         "harvest_page_rows": per_page,
         "harvest_ms_per_dataset": round(1000 * page_seconds / max(per_page, 1), 3),
         "harvest_datasets_per_second": round(per_page / page_seconds, 1),
@@ -66,8 +89,12 @@ def add_rows(r: dict, add) -> None:
     small, large = (r["opendata"][size] for size in sizes)
     add(f"catalog faceted Thai search p95 ms ({sizes[1]})", f"{large['search_p95_ms']:.0f}",
         f"{small['search_p95_ms']:.0f}", "-", "≤ 250", large["search_p95_ms"] <= 250)
+    add(f"catalog search p95 ms, not cached ({sizes[1]})", f"{large['search_cold_p95_ms']:.0f}",
+        f"{small['search_cold_p95_ms']:.0f}", "-", "report", True)
     add("catalog search queries", str(large["search_queries"]), str(small["search_queries"]), "-", "equal",
         large["search_queries"] == small["search_queries"])
+    add("catalog search queries, not cached", str(large["search_cold_queries"]), str(small["search_cold_queries"]),
+        "-", "equal", large["search_cold_queries"] == small["search_cold_queries"])
     add("catalog data set page queries", str(large["detail_queries"]), str(small["detail_queries"]), "-", "equal",
         large["detail_queries"] == small["detail_queries"])
     growth = large["harvest_ms_per_dataset"] / small["harvest_ms_per_dataset"]

@@ -3,9 +3,15 @@
 Full text: the query is segmented into words (`opendata.words`) and every word must occur in the
 title, the keywords or the description. On PostgreSQL this is full-text search over the
 pre-segmented text (`simple` configuration, weights A/B/C so title ranks before keywords before
-description); elsewhere whole-word matching with the same ranking. A constant three queries:
-the count, the page and the facet counts.
+description); elsewhere whole-word matching with the same ranking.
+
+The exact count and the facet counts of a search, and the ids of each page it shows, are kept in the
+cache under the catalog's version: the newest `metadata_modified`, read from its index (every publish,
+edit or withdrawal sets it to the time of the change, and the refresh makes them one at a time). A
+search asked again before anything changes costs two small queries: the version and the page's rows.
+A new search adds the count, the facet counts and the page's ids: five, whatever the catalog's size.
 """
+import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -27,6 +33,10 @@ IMPLICIT = {("dataset_type", "dataset"), ("capacity", "public"), ("type", "datas
 SORT_COLUMNS = {"id": "id", "name": "name", "title_string": "title", "title": "title",
                 "metadata_modified": "metadata_modified", "metadata_created": "metadata_created", "score": "score"}
 ROWS_MAX = 1000
+#: How long a search's counts and page ids stay cached (a new catalog version makes new keys anyway).
+CACHED_SECONDS = 3600
+#: Columns only the search itself reads: not loaded with a page's data sets.
+SEARCH_ONLY = ("search_title", "search_keywords", "search_notes", "search_vector")
 _CLAUSE = re.compile(r'\s*(?:(?:AND|&&)\s+)?([+-]?)([A-Za-z_][\w.]*):("(?:[^"\\]|\\.)*"|\[[^\]]*\]|\([^)]*\)|\S+)')
 
 
@@ -57,14 +67,13 @@ def dataset_search(*, q: str = "", fq: str = "", sort: str = "", rows: int = 10,
     datasets, ranked = _text(datasets, q)
     sort = sort or ("score desc, metadata_modified desc" if ranked else "metadata_modified desc")
     ordered = datasets.order_by(*_order(sort, ranked))
-    if not facet_fields:
-        facets = {}
-    elif q or fq.strip() or include_deleted:
-        facets = _facets(datasets, facet_fields, facet_limit)
-    else:  # the landing page: every published data set, counted once per published change
-        facets = _whole_catalog_facets(datasets, tuple(facet_fields), facet_limit)
-    return SearchResult(count=datasets.count(), results=list(ordered[start:start + rows]) if rows else [],
-                        facets=facets, sort=sort)
+    fields = [name for name in facet_fields if name in FACET_FIELDS]
+    version = _version()
+    count, facets = _remembered(_key(version, "counts", q, fq, include_deleted, *fields, facet_limit),
+                                lambda: (datasets.count(), _facets(datasets, fields, facet_limit)))
+    ids = _remembered(_key(version, "page", q, fq, include_deleted, sort, start, rows),
+                      lambda: list(ordered.values_list("pk", flat=True)[start:start + rows]) if rows else [])
+    return SearchResult(count=count, results=_rows(ids), facets=facets, sort=sort)
 
 
 def parse_fq(fq: str) -> Q:
@@ -178,20 +187,35 @@ def _order(sort: str, ranked: bool) -> list[str]:
     return [*order, "id"] if "id" not in order and "-id" not in order else order
 
 
-def _whole_catalog_facets(datasets, facet_fields: tuple, limit: int) -> dict:
-    """The facet counts of the whole catalog, cached until any data set is published, edited or withdrawn
-    (each sets its `metadata_modified` to the time of the change: the newest one names the version)."""
+def _version() -> str:
+    """The catalog's version: what any publish, edit or withdrawal changes."""
     newest = PublishedDataset.objects.aggregate(newest=Max("metadata_modified"))["newest"]
-    key = f"opendata:facets:{newest.isoformat() if newest else '-'}:{','.join(facet_fields)}:{limit}"
-    facets = cache.get(key)
-    if facets is None:
-        facets = _facets(datasets, facet_fields, limit)
-        cache.set(key, facets, timeout=24 * 3600)
-    return facets
+    return newest.isoformat() if newest else "-"
 
 
-def _facets(datasets, facet_fields, limit: int) -> dict:
-    fields = [name for name in facet_fields if name in FACET_FIELDS]
+def _key(version: str, *asked) -> str:
+    return "opendata:search:" + hashlib.sha256("\x00".join(map(str, (version, *asked))).encode()).hexdigest()
+
+
+def _remembered(key: str, compute):
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=CACHED_SECONDS)
+    return value
+
+
+def _rows(ids: list) -> list:
+    """The page's data sets in the order of `ids` (one query by primary key)."""
+    if not ids:
+        return []
+    found = PublishedDataset.objects.defer(*SEARCH_ONLY).in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _facets(datasets, fields: list[str], limit: int) -> dict:
+    if not fields:
+        return {}
     rows = (PublishedFacet.objects.filter(dataset__in=datasets.values("pk"), field__in=fields)
             .values("field", "value").annotate(count=Count("id")).order_by("field", "-count", "value"))
     result = {name: [] for name in fields}
