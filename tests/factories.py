@@ -22,6 +22,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agency
 
+    province = factory.SubFactory(ProvinceFactory)
     code = factory.Sequence(lambda n: f"AG-{n:03d}")
     name_th = factory.Sequence(lambda n: f"หน่วยงานทดสอบ {n}")
     name_en = factory.Sequence(lambda n: f"Test agency {n}")
@@ -52,6 +53,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
+    province = factory.SubFactory(ProvinceFactory)
     body = Meeting.Body.WORKING_GROUP
     date = dt.date(2023, 2, 7)
     title = factory.Sequence(lambda n: f"การประชุมครั้งที่ {n}")
