@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.audit import audit_role_change, role_state
 from accounts.models import AuditEvent, User
 from catalog.admin import ReadOnlyAdminMixin
+from core.admin import SimpleHistoryAdmin
 
 
 @admin.register(User)
