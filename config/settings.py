@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "templates_app",
     "visualizations",
     "progress",
+    "national",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

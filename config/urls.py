@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("viz/", include("visualizations.urls")),
     path("progress/", include("progress.urls")),
+    path("national/", include("national.urls")),
     path("", include("templates_app.urls")),
     path("", include("catalog.urls")),
 ]

@@ -43,7 +43,7 @@ class IssueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DevelopmentIssue
 
-    province = factory.SubFactory(ProvinceFactory)
+    province = factory.LazyFunction(the_province)
     fiscal_year = 2566
     number = factory.Sequence(lambda n: n + 10)
     title_th = factory.Sequence(lambda n: f"ประเด็นทดสอบ {n}")
@@ -99,3 +99,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     password = factory.django.Password("pw-for-tests-2566")
     role = User.Role.VIEWER
+
+    @classmethod
+    def _get_manager(cls, model_class):
+        return model_class._base_manager  # user names are unique across provinces
