@@ -115,6 +115,11 @@ class AuditEvent(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     summary = models.CharField(_("summary"), max_length=500)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    province = models.ForeignKey("catalog.Province", verbose_name=_("province"), on_delete=models.PROTECT,
+                                 null=True, blank=True, related_name="+",
+                                 help_text=_("Where it happened; empty for commands run across provinces."))
+
+    objects = ProvinceScopedManager.on("province")
 
     class Meta:
         verbose_name = _("audit event")

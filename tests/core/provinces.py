@@ -2,7 +2,8 @@
 its own host name. Province B's names carry a marker, so any page of A that shows B's data is caught."""
 from dataclasses import dataclass, replace
 
-from accounts.models import User
+from accounts.audit import audit_record
+from accounts.models import AuditEvent, User
 from catalog.demo import demo_files
 from catalog.models import Agency, DevelopmentIssue, Item, Meeting, Province
 from catalog.services import reference_load
@@ -60,4 +61,5 @@ def with_records(province: Province) -> dict:
         resource = ResourceFactory(record=record, values={"resource_name": MARKER, "resource_url": "https://x.go.th/"})
         GdcRegistrationFactory(record=record)
         resolution = committee_approves(item.issue)
+        audit_record(kind=AuditEvent.Kind.EXPORT, summary=MARKER)
     return {"item": item, "record": record, "resource": resource, "resolution": resolution}
