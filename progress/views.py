@@ -25,7 +25,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _may_see_agencies(user) -> bool:
-    return user.is_authenticated and (user.can_manage_catalog or user.is_agency_staff)
+    return user.is_authenticated and (user.can_manage_catalog or user.is_agency_staff or user.is_national)
 
 
 def _agency_for(user, code: str | None) -> Agency | None:

@@ -74,3 +74,12 @@ def test_drill_down_links_go_to_each_province_host(client, provinces, settings):
     client.force_login(UserFactory(username="nation", role=User.Role.NATIONAL_ADMIN))
     html = client.get("/national/").content.decode()
     assert "//yala.catalog.test/progress/issues/1/" in html
+
+
+def test_the_national_viewer_reads_each_province_dashboard_on_its_host(client, provinces, settings):
+    settings.PORTAL_DOMAIN = "catalog.test"
+    settings.ALLOWED_HOSTS = [".catalog.test"]
+    client.force_login(UserFactory(username="nation", role=User.Role.NATIONAL_VIEWER))
+    page = client.get("/progress/issues/1/", headers={"host": "yala.catalog.test"})
+    assert page.status_code == 200 and "จังหวัด Yala" in page.content.decode()
+    assert client.get("/progress/resolutions/new/", headers={"host": "yala.catalog.test"}).status_code == 403
