@@ -9,7 +9,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared parts")
 
     def ready(self):
+        import os
+
         from django.db.models.signals import post_delete, post_save
+
+        from core.tenancy import work_in_province_named
+
+        if os.environ.get("PORTAL_PROVINCE"):  # a command for one province: PORTAL_PROVINCE=yala manage.py …
+            work_in_province_named(os.environ["PORTAL_PROVINCE"])
 
         from core.middleware import remember_province
 

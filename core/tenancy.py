@@ -37,6 +37,19 @@ def province_scope(province):
         _current.reset(token)
 
 
+def work_in_province_named(slug: str) -> None:
+    """From now on (in this process's main context) work in the province `slug`, looked up when first used:
+    how a management command is run for one province (`PORTAL_PROVINCE=yala python manage.py kpi_status`)."""
+    from django.utils.functional import SimpleLazyObject
+
+    def lookup():
+        from catalog.models import Province
+
+        return Province.all_objects.get(slug=slug)
+
+    _current.set(SimpleLazyObject(lookup))
+
+
 def all_provinces():
     """Run the block across every province (the national board, system tasks)."""
     return province_scope(None)
