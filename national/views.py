@@ -1,5 +1,6 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from accounts.permissions import national_required
 from national import export, selectors
@@ -7,6 +8,7 @@ from progress.selectors import METRIC_LABELS, METRICS
 
 
 @national_required
+@require_safe
 def board(request):
     rows = selectors.national_board()
     totals = selectors.board_totals(rows)
@@ -15,6 +17,7 @@ def board(request):
 
 
 @national_required
+@require_safe
 def board_xlsx(request):
     response = HttpResponse(export.board_workbook(selectors.national_board()),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

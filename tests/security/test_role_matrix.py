@@ -118,6 +118,9 @@ RULES = {
     "progress:gdc": OFFICE_READ,
     "progress:gdc-import": OFFICE_FORM,
     "progress:gdc-save": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),
+    # The national board: national roles (here the superuser without a province); a province's office is refused
+    "national:board": rule((LOGIN, LOGIN), (403, 403), admin=(200, 405)),
+    "national:board-xlsx": rule((LOGIN, LOGIN), (403, 403), admin=(200, 405)),
 }
 
 # Views whose data-less POST is itself the action for the authorised role (CSRF-protected in real use).
