@@ -23,6 +23,11 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
         (_("Role in the portal"), {"fields": ("role", "agency")}),
     )
 
+    def get_queryset(self, request):
+        """A province's admins manage its users; national users (no province) only national admins do."""
+        users = super().get_queryset(request)
+        return users if request.user.is_national else users.filter(province__isnull=False)
+
     def save_model(self, request, obj, form, change):
         """Role, agency and admin-flag changes (and new users) go to the audit log."""
         before = role_state(User.objects.select_related("agency").filter(pk=obj.pk).first()) if change else None
