@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='province',
             name='slug',
-            field=models.SlugField(blank=True, default='', max_length=63, verbose_name='host name'),
+            field=models.SlugField(blank=True, db_index=False, default='', max_length=63, verbose_name='host name'),
             preserve_default=False,
         ),
         migrations.RunPython(fill_provinces, migrations.RunPython.noop),

@@ -83,3 +83,18 @@ def test_the_national_viewer_reads_each_province_dashboard_on_its_host(client, p
     page = client.get("/progress/issues/1/", headers={"host": "yala.catalog.test"})
     assert page.status_code == 200 and "จังหวัด Yala" in page.content.decode()
     assert client.get("/progress/resolutions/new/", headers={"host": "yala.catalog.test"}).status_code == 403
+
+
+def test_the_trend_is_each_province_tier_month_by_month(client, provinces):
+    import datetime as dt
+
+    from progress.models import ProgressSnapshot
+
+    with province_scope(provinces[1]):
+        issue = issue_progress_list()[0].issue
+    for day, tier in ((dt.date(2022, 11, 3), 0), (dt.date(2022, 11, 20), 50), (dt.date(2022, 12, 5), 75)):
+        ProgressSnapshot.objects.create(issue=issue, taken_on=day, tier=tier, numbers={})
+    yala = next(row for row in national_board() if row.province == provinces[1])
+    assert yala.trend == [(dt.date(2022, 11, 1), 50), (dt.date(2022, 12, 1), 75)]
+    client.force_login(UserFactory(username="nation", role=User.Role.NATIONAL_VIEWER))
+    assert 'data-month="2022-12"' in client.get("/national/").content.decode()
