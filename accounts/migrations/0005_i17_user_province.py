@@ -5,6 +5,18 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def users_of_the_province(apps, schema_editor):
+    """The users of a one-province database belong to its province (agency staff to their agency's)."""
+    User = apps.get_model("accounts", "User")
+    Agency = apps.get_model("catalog", "Agency")
+    Province = apps.get_model("catalog", "Province")
+    first = Province.objects.order_by("pk").first()
+    for agency in Agency.objects.all():
+        User.objects.filter(agency=agency).update(province_id=agency.province_id)
+    if first is not None:
+        User.objects.filter(province=None).update(province=first)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -48,4 +60,5 @@ class Migration(migrations.Migration):
             model_name='user',
             constraint=models.CheckConstraint(condition=models.Q(('role__in', ['viewer', 'agency_staff', 'statistics_office', 'admin', 'national_viewer', 'national_admin'])), name='user_role_valid'),
         ),
+        migrations.RunPython(users_of_the_province, migrations.RunPython.noop),
     ]
