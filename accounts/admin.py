@@ -22,6 +22,10 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
         *BaseUserAdmin.add_fieldsets,
         (_("Role in the portal"), {"fields": ("role", "agency")}),
     )
+    # Accessibility (axe): Django's two-pane group/permission picker puts aria-label on a plain span, and the
+    # split date/time inputs of the sign-in dates have no labels. Plain multi-selects; the dates are read-only.
+    filter_horizontal = ()
+    readonly_fields = ("last_login", "date_joined")
 
     def get_queryset(self, request):
         """A province's admins manage its users; national users (no province) only national admins do."""

@@ -24,8 +24,29 @@ def audit_record(*, kind: str, actor=None, summary: str, details: dict | None = 
     actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     event = AuditEvent.objects.create(kind=Kind(kind), actor=actor, summary=summary[:500],
                                       details=_jsonable(details or {}), province=current_province())
-    log.info("%s by %s: %s %s", event.kind, actor.username if actor else "-", event.summary, event.details)
+    log.info("%s by %s: %s%s", event.kind, actor.username if actor else "-", event.summary,
+             f" ({details_text(event.details)})" if event.details else "")
     return event
+
+
+def details_text(details: dict, prefix: str = "") -> str:
+    """An event's details as one readable line for the server log: `ip=10.0.0.5, changes.role=viewer → office`."""
+    parts = []
+    for key, value in details.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            parts.append(details_text(value, prefix=f"{name}.") or f"{name}=-")
+        elif isinstance(value, list) and len(value) == 2 and prefix.endswith("changes."):
+            parts.append(f"{name}={_plain(value[0])} → {_plain(value[1])}")
+        else:
+            parts.append(f"{name}={_plain(value)}")
+    return ", ".join(parts)
+
+
+def _plain(value) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_plain(item) for item in value) + "]"
+    return "-" if value is None or value == "" else str(value)
 
 
 def _jsonable(value):

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from bench import db
+from bench import opendata as opendata_bench
 
 TARGETS = {"export_ratio": 1.5, "export_peak_mb": 400, "import_ratio": 4.0, "page_time_growth": 1.5,
            "http_throughput_ratio": 0.3, "urlcheck_ratio": 1.5}
@@ -85,6 +86,7 @@ def _measure(args, engine: str, url: str) -> dict:
         log(f"{size} items generated in {time.monotonic() - started:.1f}s")
         per_size = {"pages": measure.pages(issue_number=1, agency_code="AG00", runs=args.runs)}
         log(f"{size}: pages measured")
+        per_size["opendata"] = opendata_bench.measure(runs=args.runs)
         per_size["export"] = measure.export(path=export_path, runs=min(args.runs, 3), memory=size == large)
         log(f"{size}: export measured")
         results["sizes"][size] = per_size
@@ -156,6 +158,7 @@ def _summarise(args, engine: str, raw: dict) -> dict:
                        "seconds": args.http_seconds, "page_bytes": raw["http"]["page_bytes"], "database": engine},
         "urlcheck_ratio": raw["urlcheck"]["ratio"],
         "urlcheck": raw["urlcheck"],
+        "opendata": {str(size): raw["sizes"][size]["opendata"] for size in (small, large)},
         "targets": TARGETS,
     }
 
@@ -192,6 +195,7 @@ def table(r: dict, *, markdown: bool = False) -> str:
             f"{r['http_rendered_ratio']:.2f}", "report", True)
         add("HTTP item list p95 (ms), no page cache", f"{r['http_rendered_p95_ms']:.0f}",
             f"{r['http_baseline_p95_ms']:.0f}", "-", "report", True)
+    opendata_bench.add_rows(r, add)
     u = r["urlcheck"]
     add(f"URL checks {u['n']} (s)", f"{u['elapsed']:.2f}", f"{u['ideal']:.2f}", f"{u['ratio']:.2f}", "≤ 1.5",
         u["ratio"] <= 1.5)

@@ -31,12 +31,14 @@ VALUES_COMMON = {
     "maintainer_email": "info@pattani.go.th", "tag_string": "ทุเรียน, เกษตร, ปัตตานี",
     "notes": "พื้นที่ปลูกทุเรียนรายอำเภอ ปีละครั้ง", "objective": ["พันธกิจหน่วยงาน"],
     "update_frequency_unit": "ปี", "update_frequency_interval": "1", "geo_coverage": "อำเภอ",
-    "data_source": "สำนักงานเกษตรจังหวัดปัตตานี", "data_format": ["XLS", "CSV"],
-    "data_category": "ข้อมูลสาธารณะ", "license_id": "Open Data Common",
+    "data_source": "สำนักงานเกษตรจังหวัดปัตตานี", "data_format": ["XLS"],
+    "data_category": "ข้อมูลสาธารณะ", "data_classification": "เปิดเผย", "license_id": "Open Data Common",
 }
+YES_NO_ANSWERS = {"high_value_dataset": "False", "reference_data": "False"}
 VALUES_EXTRA = {
     DataType.STATISTICAL: {"first_year_of_data": "2560", "last_year_of_data": "2566",
-                           "last_updated_date": "31/03/2567", "unit_of_measure": "ไร่"},
+                           "last_updated_date": "31/03/2567", "unit_of_measure": "ไร่", "official_statistics": "False"},
+    DataType.RECORD: YES_NO_ANSWERS, DataType.MULTIPLE: YES_NO_ANSWERS, DataType.OTHER: YES_NO_ANSWERS,
     DataType.GIS: {"west_bound_longitude": "101.0", "east_bound_longitude": "101.8",
                    "south_bound_longitude": "6.4", "north_bound_longitude": "6.95"},
 }

@@ -4,7 +4,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 BENCH_DIR = Path(__file__).resolve().parent
-BENCH_DB_NAME = "bench"
+BENCH_DB_NAME = os.environ.get("BENCH_DB_NAME", "bench")  # PostgreSQL; a shared server: set your own
 
 
 def choose(database_url: str | None, *, sqlite_path: Path | None = None) -> tuple[str, str]:
@@ -27,6 +27,13 @@ def _pg_connect(url: str):
     return connection
 
 
+def _name(url: str) -> str:
+    """The bench database's name: BENCH_DB_NAME, or BENCH_DB_NAME_<size> (bench.scale). Never any other."""
+    name = urlsplit(url).path.lstrip("/")
+    assert name == BENCH_DB_NAME or (name.startswith(f"{BENCH_DB_NAME}_") and name.rsplit("_", 1)[1].isdigit()), url
+    return name
+
+
 def create(engine: str, url: str) -> None:
     """A fresh, empty database (dropped first if a previous run left one)."""
     if engine == "sqlite":
@@ -38,7 +45,7 @@ def create(engine: str, url: str) -> None:
     connection = _pg_connect(url)
     try:
         with connection.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{BENCH_DB_NAME}"')
+            cursor.execute(f'CREATE DATABASE "{_name(url)}"')
     finally:
         connection.close()
 
@@ -46,13 +53,13 @@ def create(engine: str, url: str) -> None:
 def drop(engine: str, url: str) -> None:
     if engine == "sqlite":
         return
-    assert urlsplit(url).path == f"/{BENCH_DB_NAME}", url  # never any other database
+    name = _name(url)
     connection = _pg_connect(url)
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE datname = %s AND pid <> pg_backend_pid()", [BENCH_DB_NAME])
-            cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB_NAME}"')
+                           "WHERE datname = %s AND pid <> pg_backend_pid()", [name])
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
     finally:
         connection.close()
 

@@ -179,22 +179,28 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def load(port: int, path: str, *, clients: int, seconds: float, unique: bool = False) -> dict:
+def load(port: int, path: str | list[str], *, clients: int, seconds: float, unique: bool = False,
+         cookie: str = "") -> dict:
     """`clients` threads, each one keep-alive connection to 127.0.0.1, GET `path` until `seconds` pass.
 
     `unique`: every request gets its own query string (`?bench=N`), so no page cache can answer it.
+    A list of paths is a mix, taken in turn; `cookie` is sent with each request (a signed-in session).
     """
+    paths = [path] if isinstance(path, str) else path
+    headers = {"Cookie": cookie} if cookie else {}
     latencies, errors, lock = [], [0], threading.Lock()
     deadline = time.monotonic() + seconds
     counter = itertools.count()
 
     def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         mine = []
         while time.monotonic() < deadline:
+            number = next(counter)
+            path = paths[number % len(paths)]
             started = time.perf_counter()
             try:
-                connection.request("GET", f"{path}?bench={next(counter)}" if unique else path)
+                connection.request("GET", f"{path}?bench={number}" if unique else path, headers=headers)
                 response = connection.getresponse()
                 response.read()
                 ok = response.status == 200
@@ -220,9 +226,9 @@ def load(port: int, path: str, *, clients: int, seconds: float, unique: bool = F
         thread.join(seconds + 60)
     elapsed = time.monotonic() - started
     latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))] if latencies else None
-    return {"requests": len(latencies), "errors": errors[0], "seconds": elapsed,
-            "rps": len(latencies) / elapsed, "p95_ms": 1000 * p95 if p95 is not None else None}
+    p50, p95 = (latencies[int(p * (len(latencies) - 1))] if latencies else None for p in (0.5, 0.95))
+    return {"requests": len(latencies), "errors": errors[0], "seconds": elapsed, "rps": len(latencies) / elapsed,
+            "p50_ms": 1000 * p50 if p50 is not None else None, "p95_ms": 1000 * p95 if p95 is not None else None}
 
 
 def http_throughput(*, url_path: str, page_bytes: int, clients: int = 16, seconds: float = 20.0,
@@ -277,6 +283,6 @@ def _wait_ready(port: int, path: str, timeout: float = 60.0) -> None:
 # ---- 5. URL checks ---------------------------------------------------------------------------------------
 
 def urlcheck(*, n: int = 500, latency: float = 0.2) -> dict:
-    from catalog.urlcheck.bench import run_benchmark
+    from bench.linkcheck import run_benchmark
 
     return run_benchmark(n=n, latency=latency)

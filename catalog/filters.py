@@ -6,13 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from catalog.models import Agency, DataType, Dimension, Item, Level
 from catalog.models.items import ItemStatus
 
+#: A filter's "no filter" option (django-filter's default is "---------").
+ALL = _("All")
+
 
 class ItemFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    agency = django_filters.ModelChoiceFilter(label=_("Agency"), queryset=Agency.objects.none())
-    level = django_filters.ChoiceFilter(label=_("Level"), field_name="agency__level", choices=Level.choices)
-    dimension = django_filters.ModelChoiceFilter(label=_("Dimension"), queryset=Dimension.objects.none())
-    data_type = django_filters.ChoiceFilter(label=_("Data type"), choices=DataType.choices)
+    agency = django_filters.ModelChoiceFilter(label=_("Agency"), queryset=Agency.objects.none(), empty_label=ALL)
+    level = django_filters.ChoiceFilter(label=_("Level"), field_name="agency__level", choices=Level.choices,
+                                        empty_label=ALL)
+    dimension = django_filters.ModelChoiceFilter(label=_("Dimension"), queryset=Dimension.objects.none(),
+                                                 empty_label=ALL)
+    data_type = django_filters.ChoiceFilter(label=_("Data type"), choices=DataType.choices, empty_label=ALL)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ItemStatus.choices,
                                          empty_label=_("All, including removed"), method="by_status")
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-import plotly
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "visualizations",
     "progress",
     "national",
+    "opendata",
+    "linkcheck",
+    "jobs",
+    "notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -54,7 +58,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "bootstrap",
-    "axes",
+    "accounts.apps.AxesConfig",  # django-axes, named in the admin
     "csp",
 ]
 
@@ -96,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "catalog.context_processors.portal",
+                "notifications.context_processors.unread",
             ],
         },
     },
@@ -154,11 +159,8 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # plotly.js comes from the plotly package itself: never from a CDN.
-    ("vendor/plotly", Path(plotly.__file__).parent / "package_data"),
-]
+# plotly.js is vendored in static/vendor/plotly (a partial bundle from npm): never from a CDN.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -170,7 +172,8 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_USE_FINDERS = DEBUG
+# whitenoise serves static files from the source folders (no collectstatic) when debugging and in `make run`.
+WHITENOISE_USE_FINDERS = env.bool("DJANGO_STATIC_FROM_SOURCE", default=DEBUG)
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # A request body over this many bytes is refused (413) from its Content-Length, before it is read: the
 # largest upload is a 10 MB file (workbooks, data tables, minutes), plus room for the form around it.
@@ -251,20 +254,75 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if B
 PORTAL_NAME_TH = env.str("PORTAL_NAME_TH", default="ระบบบัญชีข้อมูลจังหวัด")
 PORTAL_NAME_EN = env.str("PORTAL_NAME_EN", default="Provincial Data Catalog")
 
-# The link checker (catalog/urlcheck): its name in the User-Agent, and the "host:port" targets it tries
+# The link checker (linkcheck/check): its name in the User-Agent, and the "host:port" targets it tries
 # when links fail before any server answers: if none answers either, the checker could not reach the
 # internet and those links are "offline" (not broken). An empty list never decides offline.
 URLCHECK_PORTAL_NAME = env.str("URLCHECK_PORTAL_NAME", default="PattaniDataCatalog")
 URLCHECK_PROBE_TARGETS = env.list("URLCHECK_PROBE_TARGETS", default=["data.go.th:443", "www.google.com:443"])
 
-# GD Catalog metadata standard the Template 2 forms follow: "2.1" (23/27/28 items, the memo's
-# counts) or "2.2" / "2.2.4" (adds data_classification, new licence and data-category lists).
-GDC_SCHEMA_VERSION = env.str("GDC_SCHEMA_VERSION", default="2.1")
+# The job engine (config/celery.py). No broker: tasks run inline, in the process that queues them.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"  # never used inline; no attempt at a default AMQP broker
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True  # a job's outcome is stored on its Job row, not in a result backend
+CELERY_TASK_ACKS_LATE = True  # a task whose worker dies is handed to another worker
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Asia/Bangkok"
+# The nightly schedule (was two cron lines): progress snapshots at 01:15, the link check at 02:15,
+# notification digests at 07:00 (Bangkok time). Celery beat runs it: `make worker` (one host only).
+CELERY_BEAT_SCHEDULE = {
+    "snapshot-progress": {"task": "jobs.snapshot_progress", "schedule": crontab(hour=1, minute=15)},
+    "check-urls": {"task": "linkcheck.start_run", "schedule": crontab(hour=2, minute=15),
+                   "kwargs": {"stale_hours": 20}},
+    "link-check-watch": {"task": "linkcheck.watch_open_runs", "schedule": 60.0},
+    "daily-digests": {"task": "notifications.send_daily_digests", "schedule": crontab(hour=7, minute=0)},
+}
+# The distributed link check: at most this many requests at once to one host, a pause (seconds) between
+# two requests of one slot, URLs per batch (what a killed worker can lose), and the lease (seconds) after
+# which a host whose worker went silent is handed to another worker.
+LINKCHECK_PER_HOST = env.int("LINKCHECK_PER_HOST", default=4)
+LINKCHECK_HOST_PAUSE = env.float("LINKCHECK_HOST_PAUSE", default=0.5)
+LINKCHECK_BATCH_SIZE = env.int("LINKCHECK_BATCH_SIZE", default=20)
+LINKCHECK_LEASE_SECONDS = env.int("LINKCHECK_LEASE_SECONDS", default=120)
+LINKCHECK_RETRY_AFTER_MAX = env.int("LINKCHECK_RETRY_AFTER_MAX", default=300)
+# How many work tasks a run queues (each checks one host at a time): at least the workers' total concurrency.
+LINKCHECK_TASKS = env.int("LINKCHECK_TASKS", default=32)
+
+# E-mail (notifications): Django's SMTP backend, settings from the environment. The portal's address for links.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="catalog@localhost")
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+# Optional LINE group messages (LINE Messaging API push): off unless both are set.
+LINE_CHANNEL_TOKEN = env.str("LINE_CHANNEL_TOKEN", default="")
+LINE_GROUP_ID = env.str("LINE_GROUP_ID", default="")
+LINE_API_URL = env.str("LINE_API_URL", default="")
+
+# The GD Catalog Excel importer (ckanext-thai_gdc) the province's GD Catalog site runs: "2.2.4" (the newest
+# public one: 24/28/29 items, data_classification, new licence and data-category lists) or "2.1.0" (23/27/28
+# items, the memo's counts). The forms follow its schema and the workbook is made for it (the office can
+# export for the other). GDC_SCHEMA_VERSION is read when GDC_IMPORTER_VERSION is not set (older deployments).
+GDC_IMPORTER_VERSION = env.str("GDC_IMPORTER_VERSION", default=env.str("GDC_SCHEMA_VERSION", default="2.2.4"))
+# How data reaches GD Catalog: "workbook" (the office uploads the GD Catalog workbook: a multi-choice item takes
+# one value, as the importer takes one per cell) or "harvest" (GD Catalog harvests the public catalog's API,
+# which carries lists).
+GDC_DELIVERY = env.str("GDC_DELIVERY", default="workbook")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # One readable line per event: time, level, where from, what.
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s",
+                            "datefmt": "%Y-%m-%d %H:%M:%S"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
     # Sign-in failures and lockouts (django-axes) and the audit log are always logged.
     "loggers": {

@@ -22,9 +22,11 @@ def _layout(title: str, *, height: int, x_title: str = "", y_title: str = "") ->
 def agency_stack_figure(*, title: str, agencies: list[dict]) -> go.Figure:
     """Stacked horizontal bars per agency: Template 2 approved / complete, not yet approved / still missing.
 
-    `agencies`: [{"label", "items", "template2", "approved"}] (approved records are complete).
+    `agencies`: [{"label", "name", "items", "template2", "approved"}] (approved records are complete); a label
+    may hold a newline (two lines on the axis), `name` is the full name the pointer shows.
     """
-    labels = [esc(a["label"]) for a in agencies]
+    labels = ["<br>".join(esc(line) for line in a["label"].split("\n")) for a in agencies]
+    names = [esc(a.get("name") or a["label"]) for a in agencies]
     approved = [a["approved"] for a in agencies]
     complete = [max(a["template2"] - a["approved"], 0) for a in agencies]
     missing = [max(a["items"] - max(a["template2"], a["approved"]), 0) for a in agencies]
@@ -33,7 +35,7 @@ def agency_stack_figure(*, title: str, agencies: list[dict]) -> go.Figure:
                                  (_("Complete, not yet approved"), complete, OKABE_ITO[4]),
                                  (_("Template 2 still missing"), missing, OKABE_ITO[3])):
         fig.add_trace(go.Bar(name=esc(name), y=labels, x=values, orientation="h", marker_color=colour,
-                             hovertemplate="%{y}: %{x}<extra>" + esc(name) + "</extra>"))
+                             customdata=names, hovertemplate="%{customdata}: %{x}<extra>" + esc(name) + "</extra>"))
     layout = _layout(title, height=210 + 34 * max(len(agencies), 1), x_title=_("items"))
     layout["margin"]["b"] = 130
     layout["legend"]["y"] = -60 / (layout["height"] - 48 - 130)

@@ -1,11 +1,13 @@
 """The follow-up list sent to an agency: each outstanding item and exactly what it still lacks."""
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from catalog.models import Agency, Item
 from progress.models import GdcState
-from progress.selectors import annotated_items
+from progress.selectors import annotated_items, metric_filters
 from templates_app.gdschema import get_schema
 from templates_app.gdschema.resources import get_resource_schema
 from templates_app.gdschema.validation import completeness
@@ -86,10 +88,16 @@ def _gdc_problems(record: MetadataRecord) -> list[Problem]:
     return [Problem("gdc", _("Not registered in the GD Catalog (state: %(state)s)") % {"state": state})]
 
 
-def followup_rows(*, agency: Agency, issues) -> list[FollowUpRow]:
-    """The agency's current items that still lack something, in issue and code order (four queries)."""
-    items = annotated_items(issues=issues).filter(agency=agency).select_related(
+def followup_items(*, agency: Agency, issues) -> QuerySet[Item]:
+    """The agency's current items that still lack something, in issue and code order. The database picks
+    them (the rule `item_problems` explains, in SQL), so the list can be paged."""
+    done = metric_filters()
+    complete = done["template2"] & done["approved"] & (Q(metadata__is_public_category=False) | (done["url"] & done["gdc"]))
+    return annotated_items(issues=issues).filter(agency=agency).exclude(complete).select_related(
         "issue", "dimension", "metadata", "metadata__gdc_registration").prefetch_related(
         "metadata__resources").order_by("issue__number", "code")
-    rows = [FollowUpRow(item, item_problems(item)) for item in items]
-    return [row for row in rows if row.problems]
+
+
+def followup_rows(items) -> Iterator[FollowUpRow]:
+    """Each of `items` (from `followup_items`) with what it lacks, one at a time."""
+    return (FollowUpRow(item, item_problems(item)) for item in items)

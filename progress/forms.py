@@ -6,6 +6,7 @@ from catalog.models import Meeting, Resolution
 from catalog.selectors import issue_list
 from core.forms import EveryFieldSent
 from progress.models import GdcState
+from progress.selectors import GDC_NOT_RECORDED
 from progress.services import parse_any_date
 
 
@@ -50,10 +51,17 @@ class ResolutionForm(forms.Form):
         self.fields["issue"].queryset = issue_list()
 
 
+STATE_CHOICES = [("", _("— choose a state —")), *GdcState.choices]
+
+
 class GdcForm(EveryFieldSent, forms.Form):
-    state = forms.ChoiceField(label=_("GD Catalog state"), choices=GdcState.choices, initial=GdcState.COMPLETED)
-    url = forms.URLField(label=_("GD Catalog URL"), max_length=500, required=False, assume_scheme="https")
-    registered_on = BeDateField(label=_("Registration date (B.E.)"), required=False)
+    # No state is preselected: "Ready to register" is a decision, not a default (a returned record is not ready).
+    state = forms.ChoiceField(label=_("GD Catalog state"), choices=STATE_CHOICES,
+                              widget=forms.Select(attrs={"class": "form-select"}))
+    url = forms.URLField(label=_("GD Catalog URL"), max_length=500, required=False, assume_scheme="https",
+                         widget=forms.URLInput(attrs={"class": "form-control"}))
+    registered_on = BeDateField(label=_("Registration date (B.E.)"), required=False, widget=forms.TextInput(
+        attrs={"class": "form-control", "placeholder": _("DD/MM/YYYY (B.E.)")}))
 
 
 class GdcImportForm(forms.Form):
@@ -67,3 +75,56 @@ class GdcImportForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than 2 MB."), code="too_large")
         return upload
 
+
+
+class GdcFilterForm(forms.Form):
+    """Which data sets the GD Catalog registration page lists (and a bulk change may cover)."""
+
+    issue = forms.TypedChoiceField(label=_("Development issue"), coerce=int, required=False, empty_value=None)
+    agency = forms.CharField(label=_("Agency code"), max_length=40, required=False)
+    state = forms.ChoiceField(label=_("GD Catalog state"), required=False, choices=[
+        ("", _("All")), (GDC_NOT_RECORDED, _("Not recorded yet")), *GdcState.choices])
+    public = forms.BooleanField(label=_("Public category only"), required=False)
+
+    def __init__(self, *args, issues, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.issues = issues
+        self.fields["issue"].choices = [("", _("All")),
+                                        *((i.number, _("Issue %(n)s") % {"n": i.number}) for i in issues)]
+
+    def selection(self) -> dict:
+        """Keyword arguments for `selectors.gdc_records` (everything, if the filter is junk)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        chosen = [i for i in self.issues if i.number == data.get("issue")]
+        return {"issues": chosen or self.issues, "agency": (data.get("agency") or "").strip(),
+                "state": data.get("state") or "", "public_only": bool(data.get("public"))}
+
+
+class GdcBulkForm(forms.Form):
+    """One control for many rows: a state (and optionally a date) for the ticked data sets, or for every
+    data set the filter shows."""
+
+    state = forms.ChoiceField(label=_("Set the GD Catalog state to"), choices=STATE_CHOICES)
+    registered_on = BeDateField(label=_("Registration date (B.E.)"), required=False,
+                                help_text=_("Left empty, each data set keeps its own."))
+    scope = forms.ChoiceField(label=_("Apply to"), widget=forms.RadioSelect, initial="selected", choices=[
+        ("selected", _("the data sets ticked below")), ("filtered", _("every data set the filter shows"))])
+    record = forms.TypedMultipleChoiceField(label=_("Data sets"), coerce=int, required=False)
+
+    def __init__(self, *args, records, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.records = list(records)
+        self.fields["record"].choices = [(record.pk, record.dataset_name) for record in self.records]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == "selected" and not data.get("record"):
+            raise forms.ValidationError(_("Tick at least one data set, or apply to every data set the filter shows."),
+                                        code="nothing_selected")
+        return data
+
+    def chosen(self) -> list:
+        if self.cleaned_data["scope"] == "filtered":
+            return self.records
+        ticked = set(self.cleaned_data["record"])
+        return [record for record in self.records if record.pk in ticked]

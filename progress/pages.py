@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _, gettext_lazy
 from catalog.thaidates import format_be_date
 from progress.charts import agency_stack_figure, history_figure, tier_progress_figure
 from progress.selectors import CRITERION_LABELS, IssueProgress, Row
+from progress.short_names import agency_short_name, chart_label
 from visualizations.embed import figure_json
 
 SHORT_CRITERIA = {
@@ -30,8 +31,11 @@ def tier_chart(progress_list: list[IssueProgress], *, key: str) -> dict:
     return {"key": key, "title": _("Progress towards each tier's criteria"), "json": figure_json(figure)}
 
 
-def agency_chart(rows: list[Row], *, key: str) -> dict:
-    agencies = [{"label": row.key, "items": row.counts.get("items", 0), "template2": row.counts.get("template2", 0),
+def agency_chart(rows: list[Row], *, key: str, province: str = "") -> dict:
+    """Agencies by their Thai short names (two lines where long), the full name under the pointer."""
+    agencies = [{"label": chart_label(agency_short_name(row.counts.get("agency__name_th") or row.key,
+                                                        province=province)),
+                 "name": row.label, "items": row.counts.get("items", 0), "template2": row.counts.get("template2", 0),
                  "approved": row.counts.get("approved", 0)} for row in rows]
     title = _("Template 2 by agency (items)")
     return {"key": key, "title": title, "json": figure_json(agency_stack_figure(title=title, agencies=agencies))}

@@ -13,6 +13,7 @@ from django.http import Http404
 from django.utils.translation import get_language, gettext_lazy as _
 
 from catalog import tiers
+from catalog.data_version import cached_rows
 from catalog.models import Agency, DevelopmentIssue, Item, Resolution
 from catalog.models.items import ItemStatus
 from catalog.selectors import issue_list, issue_resolution
@@ -113,8 +114,9 @@ class Row:
 
 
 def _count(items: QuerySet, group: tuple[str, ...]) -> list[dict]:
+    """The counts of every metric per group, made once per data version (`catalog.data_version`)."""
     aggregates = {metric: Count("pk", filter=condition) for metric, condition in metric_filters().items()}
-    return list(items.values(*group).annotate(**aggregates).order_by(*group))
+    return cached_rows(items.values(*group).annotate(**aggregates).order_by(*group))
 
 
 AGENCY_FIELDS = ("agency__code", "agency__name_th", "agency__name_en", "agency__level")
@@ -312,8 +314,21 @@ def snapshot_series(*, issues) -> dict[int, list[ProgressSnapshot]]:
     return series
 
 
-def gdc_records(*, issues) -> QuerySet[MetadataRecord]:
-    """The data sets of current items with their registration: public-category ones first."""
-    return MetadataRecord.objects.filter(item__issue__in=issues, item__status=ItemStatus.CURRENT).select_related(
-        "item__issue", "item__agency", "gdc_registration").order_by(
+GDC_NOT_RECORDED = "none"
+
+
+def gdc_records(*, issues, agency: str = "", state: str = "", public_only: bool = False
+                ) -> QuerySet[MetadataRecord]:
+    """The data sets of current items with their registration: public-category ones first. Narrowed to one
+    agency (code), one GD Catalog state (`GDC_NOT_RECORDED`: no registration yet) and public-category ones."""
+    records = MetadataRecord.objects.filter(item__issue__in=issues, item__status=ItemStatus.CURRENT)
+    if agency:
+        records = records.filter(item__agency__code__iexact=agency)
+    if state == GDC_NOT_RECORDED:
+        records = records.filter(gdc_registration__isnull=True)
+    elif state:
+        records = records.filter(gdc_registration__state=state)
+    if public_only:
+        records = records.filter(is_public_category=True)
+    return records.select_related("item__issue", "item__agency", "gdc_registration").order_by(
         "-is_public_category", "item__issue__number", "item__code")

@@ -14,5 +14,6 @@ urlpatterns = [
     path("resolutions/new/", views.resolution_new, name="resolution-new"),
     path("gdc/", views.gdc, name="gdc"),
     path("gdc/import/", views.gdc_import, name="gdc-import"),
+    path("gdc/bulk/", views.gdc_bulk, name="gdc-bulk"),
     path("gdc/<int:pk>/", views.gdc_save, name="gdc-save"),
 ]

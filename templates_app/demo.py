@@ -111,11 +111,11 @@ def _values(item, index, partial=False) -> dict:
         return values
     values |= {
         "notes": f"{item.name_th} จังหวัดปัตตานี จัดทำโดย{agency.name_th}",
-        "objective": ["พันธกิจหน่วยงาน", "แผนแม่บทภายใต้ยุทธศาสตร์ชาติ"],
+        "objective": ["พันธกิจหน่วยงาน"],
         "update_frequency_unit": "ปี", "update_frequency_interval": "1",
         "geo_coverage": "อำเภอ" if index % 2 else "จังหวัด",
         "data_source": agency.name_th,
-        "data_format": ["XLS", "CSV"],
+        "data_format": ["XLS"],
         "data_category": "ข้อมูลส่วนบุคคล" if index % 7 == 6 else "ข้อมูลสาธารณะ",
         "license_id": "Open Data Common",
         "accessible_condition": "ไม่มีการจำกัดการเข้าถึงข้อมูล",

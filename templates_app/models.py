@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from catalog.models import Item
 from catalog.models.base import TimeStampedModel, choices_constraint
-from catalog.urlcheck import REASONS, CheckState, Status as UrlStatus
+from linkcheck.check import REASONS, CheckState, Status as UrlStatus
 from core.tenancy import ProvinceOfField, ProvinceScopedManager
 
 validate_dataset_name = RegexValidator(
@@ -97,7 +97,7 @@ class Resource(TimeStampedModel):
     `templates_app.gdschema.resources` (per-type column order of the `Temp3_Resource_*` sheets);
     column A, `dataset_name`, is the record's slug. `url` repeats `values["resource_url"]` as a
     real column for the link checker, whose last result is kept in the `url_*` columns
-    (`catalog.urlcheck.next_state`). Writes go through `templates_app.services.resources`.
+    (`linkcheck.check.next_state`). Writes go through `templates_app.services.resources`.
     """
 
     UrlStatus = UrlStatus

@@ -1,5 +1,9 @@
 import gc
 
+# Imported here, at collection, and not lazily by its plugin at the end of the run: Python 3.11.7 can raise
+# "AST constructor recursion depth mismatch" when pytest rewrites a module after a library handled a
+# RecursionError mid-run, which turned a green run into a crash in the terminal summary.
+import hypothesis  # noqa: F401
 import pytest
 from django.core.cache import cache
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -22,7 +26,11 @@ def django_db_setup(django_db_setup):
     yield
     for wrapper in [obj for obj in gc.get_objects() if issubclass(type(obj), BaseDatabaseWrapper)]:
         if wrapper.connection is not None and not wrapper.in_atomic_block:
-            wrapper.close()
+            wrapper.inc_thread_sharing()  # it may belong to the live server's thread (SQLite checks)
+            try:
+                wrapper.close()
+            finally:
+                wrapper.dec_thread_sharing()
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,8 @@ KHOK_PHO_SUBDISTRICTS = ["โคกโพธิ์", "มะกรูด", "บ�
 SCALE = {"ไร่": (400, 4000), "ตัน": (150, 2500), "กิโลกรัม/ไร่": (700, 1400), "ครัวเรือน": (80, 1500),
          "แปลง": (5, 120), "ราย": (10, 400), "คน": (150, 4000), "ร้อยละ": (2, 30), "บาท/กิโลกรัม": (60, 140),
          "แห่ง": (1, 12)}
+# The population tables the heatmap divides by (registered people; households): district-sized numbers.
+POPULATION = {"I3-015": (30000, 130000), "I3-012": (8000, 35000)}
 DERIVED = {"I1-006": ("I1-005", 0.72), "I1-018": ("I1-017", 0.7)}
 MONTHLY = {"I1-033", "I1-034"}
 SUBDISTRICT = {"I1-017", "I1-018"}
@@ -38,8 +40,8 @@ def _areas(code: str, district_names: list[str]) -> list[str]:
 
 def _values(code: str, unit: str, areas: list[str]) -> dict:
     rng = random.Random(zlib.crc32(code.encode()))
-    low, high = SCALE.get(unit, (50, 1000))
-    growth = rng.uniform(-0.06, 0.12)
+    low, high = POPULATION.get(code) or SCALE.get(unit, (50, 1000))
+    growth = rng.uniform(0, 0.02) if code in POPULATION else rng.uniform(-0.06, 0.12)
     monthly = code in MONTHLY
     periods = [f"{y}-{m:02d}" for y in (2565, 2566) for m in range(1, 13)] if monthly else [str(y) for y in YEARS]
     values = {}

@@ -6,7 +6,7 @@ from catalog.models import DevelopmentIssue, Item, Province
 from catalog.models.items import DataType, ItemStatus
 from visualizations.models import IssueFindings, TableRow, TableVersion
 from visualizations.parsing import AreaIndex
-from visualizations.specs import chart_items, dashboard_spec
+from visualizations.specs import chart_items, dashboard_spec, series_items
 
 ROW_FIELDS = ("version_id", "period", "period_sort", "area_level", "area_code", "area_name", "value", "breakdown")
 
@@ -42,16 +42,18 @@ def issue_dashboard(*, issue: DevelopmentIssue) -> list[dict]:
         row["value"] = float(row["value"])
         rows[row["version_id"]].append(row)
     dimensions = {d.code: d.name for d in issue.dimensions.all()}
+
+    def series_of(code: str) -> dict:
+        item = items.get(code)
+        version = versions.get(item.latest_version) if item else None
+        return _series(item, code, version, rows.get(version.pk, []) if version else [])
+
     sections = []
     for section in spec:
         charts = []
         for chart in section["charts"]:
-            series = {}
-            for code in chart_items(chart):
-                item = items.get(code)
-                version = versions.get(item.latest_version) if item else None
-                series[code] = _series(item, code, version, rows.get(version.pk, []) if version else [])
-            charts.append({"spec": chart, "series": series})
+            charts.append({"spec": chart, "series": {code: series_of(code) for code in series_items(chart)},
+                           "population": {unit: series_of(per["item"]) for unit, per in chart.get("per", {}).items()}})
         title = dimensions.get(section["section"]) or section.get("title") or section["section"]
         sections.append({"key": section["section"], "title": title, "charts": charts})
     return sections

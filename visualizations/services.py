@@ -8,12 +8,15 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import DevelopmentIssue, Item
+from core.bulk import bulk_insert
 from visualizations.models import IssueFindings, TableRow, TableVersion
 from visualizations.selectors import area_index
 from visualizations.spreadsheets import FileRefused, RawTable, read_table
 from visualizations.tables import ParsedTable, RowError, validate_table
 
 FINDINGS_MAX_CHARS = 20_000
+ROW_FIELDS = ("version_id", "line", "period", "period_sort", "area_level", "area_code", "area_name", "value",
+              "breakdown")
 
 
 def _refuse(errors: list[RowError]) -> ValidationError:
@@ -55,10 +58,9 @@ def table_version_create(*, item: Item, parsed: ParsedTable, user=None, source_n
                            is_synthetic=is_synthetic, uploaded_by=user)
     version.full_clean()
     version.save()
-    TableRow.objects.bulk_create([
-        TableRow(version=version, line=r["line"], period=r["period"].key, period_sort=r["period"].sort,
-                 area_level=r["area"].level, area_code=r["area"].code, area_name=r["area"].name,
-                 value=r["value"], breakdown=r["breakdown"]) for r in parsed.rows], batch_size=1000)
+    bulk_insert(TableRow, ROW_FIELDS, ((version.pk, r["line"], r["period"].key, r["period"].sort, r["area"].level,
+                                        r["area"].code, r["area"].name, r["value"], r["breakdown"])
+                                       for r in parsed.rows))
     return version
 
 

@@ -9,6 +9,10 @@ the item codes it reads. Options:
   level       for `by_area`: "district" or "subdistrict"
   label_by    "name" (default) or "dimension": what a series is called in the legend/heatmap
   pairs       for `coverage`: [service item, need item]
+  per         for `heatmap`: the population tables to divide by, per unit of the plotted items
+              ({"คน": {"item": code, "match": word}, "ครัวเรือน": {...}}; `match` picks the rows whose
+              breakdown holds that word, e.g. people rather than houses). When every plotted item
+              has one, the heatmap offers the rate per 1,000 and shows it first.
 """
 from django.utils.translation import gettext_lazy as _
 
@@ -55,7 +59,8 @@ DASHBOARDS = {
     3: [
         {"section": "deprivation", "title": _("Who fails which TPMAP dimension, and where"), "charts": [
             {"key": "tpmap-heatmap", "kind": "heatmap", "label_by": "dimension",
-             "title": _("Target poor failing each dimension, by district (latest period)"), "items": TPMAP_ITEMS},
+             "title": _("Target poor failing each dimension, by district (latest period)"), "items": TPMAP_ITEMS,
+             "per": {"คน": {"item": "I3-015", "match": "ประชากร"}, "ครัวเรือน": {"item": "I3-012"}}},
             {"key": "bmn-ranking", "kind": "ranking", "top": 10,
              "title": _("Basic minimum needs indicators failing most (latest period)"), "items": BMN_ITEMS},
         ]},
@@ -72,11 +77,16 @@ DASHBOARDS = {
 }
 
 
-def chart_items(chart: dict) -> list[str]:
-    """Every item code a chart reads, in order."""
+def series_items(chart: dict) -> list[str]:
+    """The item codes a chart plots, in order."""
     if chart["kind"] == "coverage":
         return [code for pair in chart["pairs"] for code in pair]
     return list(chart["items"])
+
+
+def chart_items(chart: dict) -> list[str]:
+    """Every item code a chart reads: those it plots, then the population tables it divides by."""
+    return series_items(chart) + [per["item"] for per in chart.get("per", {}).values()]
 
 
 def dashboard_spec(number: int) -> list[dict]:

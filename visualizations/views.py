@@ -10,18 +10,23 @@ from accounts.audit import audit_record
 from accounts.models import AuditEvent
 from accounts.permissions import catalog_manager_required, signed_in_required
 from catalog import selectors as catalog_selectors
+from catalog.pagination import page_of
 from visualizations import selectors, services
 from visualizations.embed import rendered_sections
 from visualizations.forms import FindingsForm, UploadForm
+from visualizations.keyfigures import key_figures
 from visualizations.markup import render_findings
 from visualizations.spreadsheets import MAX_ROWS, MAX_UPLOAD_BYTES
+
+ITEMS_PER_PAGE = 100
 
 
 def _issue_context(number: int) -> dict:
     issue = catalog_selectors.issue_get(number=number)
     findings = selectors.issue_findings(issue=issue)
+    sections = selectors.issue_dashboard(issue=issue)
     return {"issue": issue, "findings": findings, "findings_html": render_findings(findings.text if findings else ""),
-            "sections": rendered_sections(selectors.issue_dashboard(issue=issue))}
+            "key_figures": key_figures(sections), "sections": rendered_sections(sections)}
 
 
 @require_safe
@@ -57,7 +62,8 @@ def findings_edit(request, number: int):
 @signed_in_required
 @require_safe
 def upload_index(request):
-    return render(request, "visualizations/upload_index.html", {"items": selectors.uploadable_items(user=request.user)})
+    page = page_of(request, selectors.uploadable_items(user=request.user), per_page=ITEMS_PER_PAGE)
+    return render(request, "visualizations/upload_index.html", {"items": page.object_list, "page": page})
 
 
 @signed_in_required

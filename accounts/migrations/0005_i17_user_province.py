@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0004_audit_sign_out'),
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('catalog', '0004_i17_provinces'),
+        ('catalog', '0005_i17_provinces'),
     ]
 
     operations = [

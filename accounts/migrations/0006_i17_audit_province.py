@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_i17_user_province'),
-        ('catalog', '0004_i17_provinces'),
+        ('catalog', '0005_i17_provinces'),
     ]
 
     operations = [

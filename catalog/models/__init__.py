@@ -4,11 +4,13 @@ from .issues import DevelopmentIssue, Dimension, Meeting
 from .items import DataType, Item, ItemRevision
 from .reference import Agency, AgencyDomain, District, Level, Province
 from .resolutions import Resolution
+from .versions import DataVersion
 
 __all__ = [
     "Agency",
     "AgencyDomain",
     "DataType",
+    "DataVersion",
     "DevelopmentIssue",
     "Dimension",
     "District",

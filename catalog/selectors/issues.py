@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from catalog.data_version import cached_rows
 from catalog.models import Agency, DevelopmentIssue, Dimension, Item, ItemRevision, Meeting, Province
 from catalog.models.items import ItemStatus
 from catalog.thaidates import format_be_date
@@ -126,7 +127,7 @@ def issue_counts(*, issues, as_of: dt.date | None = None) -> dict[int, Counts]:
         rows = ItemRevision.objects.filter(id__in=revision_ids, status=ItemStatus.CURRENT).values(
             "item__issue_id", "agency__code", "agency__level", "dimension__code")
     counts: dict[int, Counts] = defaultdict(Counts)
-    for row in rows.annotate(n=Count("id")).order_by():
+    for row in cached_rows(rows.annotate(n=Count("id")).order_by()):
         entry = counts[row.get("issue_id") or row.get("item__issue_id")]
         entry.total += row["n"]
         entry.by_level[row["agency__level"]] += row["n"]

@@ -5,6 +5,7 @@ from operator import attrgetter
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
+from catalog.data_version import cached_rows
 from catalog.models import DevelopmentIssue, Item, ItemRevision
 
 
@@ -20,7 +21,7 @@ def items_by_dimension(*, page, items: QuerySet[Item]) -> list[tuple]:
 
     The page must be ordered by dimension (as `item_list` is); one query counts every group.
     """
-    totals = dict(items.order_by().values_list("dimension").annotate(n=Count("id")))
+    totals = dict(cached_rows(items.order_by().values_list("dimension").annotate(n=Count("id"))))
     groups = []
     for dimension, rows in groupby(page, key=attrgetter("dimension")):
         rows = list(rows)

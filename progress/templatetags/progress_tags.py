@@ -14,3 +14,12 @@ def be_input(day) -> str:
 @register.filter
 def tier_class(tier: int) -> str:
     return {100: "tier-100", 75: "tier-75", 50: "tier-50"}.get(tier, "tier-0")
+
+
+@register.simple_tag
+def nav_issues():
+    """The current fiscal year's issues (number only) for the statistics office's menu: one small query,
+    made only where that menu is drawn."""
+    from catalog.selectors import issue_list
+
+    return issue_list().values("number").order_by("number")

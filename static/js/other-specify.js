@@ -8,7 +8,7 @@
     if (!field) return false;
     var select = field.querySelector("select");
     if (select) return select.value === "อื่นๆ";
-    return Array.prototype.some.call(field.querySelectorAll("input[type=checkbox]"),
+    return Array.prototype.some.call(field.querySelectorAll("input[type=checkbox], input[type=radio]"),
       function (box) { return box.checked && box.value === "อื่นๆ"; });
   }
   function refresh() {

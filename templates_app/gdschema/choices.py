@@ -11,6 +11,7 @@ def _plain(*values: str) -> tuple[tuple[str, str], ...]:
 
 
 YES_NO = (("False", "ไม่ใช่ / No"), ("True", "ใช่ / Yes"))
+ALLOW_HARVEST = (("False", "ไม่ยินยอม / No"), ("True", "ยินยอม / Yes"))
 
 V21 = {
     "objective": _plain(
@@ -51,6 +52,7 @@ V21 = {
         "ชั้นข้อมูลหมุดหลักฐานแผนที่", "ชั้นข้อมูลความสูงภูมิประเทศเชิงตัวเลข", "ชั้นข้อมูลภาพแผนที่ภูมิประเทศ",
         "ชั้นข้อมูลแผนที่ภาพถ่ายทางอากาศ", "ชั้นข้อมูลภาพวาดดาวเทียมดัดแก้"),
     "equivalent_scale": _plain("1:4,000", "1:10,000", "1:25,000", "1:50,000", "1:250,000", OTHER),
+    "allow_harvest": ALLOW_HARVEST,
     "high_value_dataset": YES_NO,
     "reference_data": YES_NO,
     "official_statistics": YES_NO,

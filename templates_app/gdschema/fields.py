@@ -7,7 +7,7 @@ Forms, validation, completeness and (later) the workbook export/import all read 
 """
 from dataclasses import dataclass
 
-from catalog.models import DataType
+from .types import TYPES
 
 
 class Kind:
@@ -38,6 +38,7 @@ class Field:
     required: bool = False
     has_other: bool = False   # has a `<name>_other` "โปรดระบุ" text, required when อื่นๆ is chosen
     max_length: int = 500
+    in_workbook: bool = True  # a column of the Temp2 sheet and a DGA-numbered item (False: harvest only)
 
     @property
     def other_name(self) -> str:
@@ -55,6 +56,15 @@ _F = [
           help_en="A meaningful name, unique among data sets."),
     Field("owner_org", "องค์กร", "Organization", Kind.AUTO, required=True,
           help_th="หน่วยงานเจ้าของข้อมูล (กรอกให้อัตโนมัติ)", help_en="The owning agency (filled automatically)."),
+    Field("allow_harvest", "ยินยอมให้นำชื่อชุดข้อมูลไปใช้ที่ GD-Catalog", "Allow for harvest to GD-Catalog", Kind.CHOICE,
+          in_workbook=False,
+          help_th="ยินยอมให้ GD-Catalog ระดับประเทศนำชื่อชุดข้อมูลนี้ไปแสดง (ส่งผ่านการเก็บเกี่ยวข้อมูลเท่านั้น: "
+                  "โปรแกรมนำเข้าไฟล์ Excel ตั้งค่าเป็น “ไม่ยินยอม” เสมอ)",
+          help_en="Let the national GD-Catalog list this data set (carried by harvesting only: the Excel importer "
+                  "always sets “No”)."),
+    Field("reference_url_catalog", "อ้างอิง URL Catalog", "Reference URL Catalog", Kind.URL, in_workbook=False,
+          help_th="URL ชุดข้อมูลของ Catalog ที่อ้างอิง เช่น ชุดข้อมูลเดียวกันบน Catalog ของหน่วยงานส่วนกลาง",
+          help_en="The URL of the same data set on the catalog it comes from (e.g. the central agency's)."),
     Field("maintainer", "ชื่อผู้ติดต่อ", "Contact person", Kind.TEXT, required=True,
           help_th="ชื่อบุคคลหรือฝ่ายงานที่ติดต่อเรื่องชุดข้อมูลนี้ได้", help_en="Who to contact about this data set."),
     Field("maintainer_email", "อีเมลผู้ติดต่อ", "Contact e-mail", Kind.EMAIL, required=True, max_length=254,
@@ -134,24 +144,11 @@ _F = [
 
 FIELDS: dict[str, Field] = {field.name: field for field in _F}
 
-#: Items 1–14, the same for every type (9 = 9.1 unit + 9.2 interval). v2.2 inserts data_classification.
-COMMON = ("data_type", "title", "owner_org", "maintainer", "maintainer_email", "tag_string", "notes", "objective",
-          "update_frequency_unit", "update_frequency_interval", "geo_coverage", "data_source", "data_format",
-          "data_category", "license_id")
+#: Items 1–14, the same for every type (9 = 9.1 unit + 9.2 interval). v2.2 inserts data_classification;
+#: allow_harvest and reference_url_catalog are not numbered (harvest only: not workbook columns).
+COMMON = ("data_type", "title", "owner_org", "allow_harvest", "reference_url_catalog", "maintainer",
+          "maintainer_email", "tag_string", "notes", "objective", "update_frequency_unit", "update_frequency_interval",
+          "geo_coverage", "data_source", "data_format", "data_category", "license_id")
 
-_RECORD_TAIL = ("accessible_condition", "created_date", "last_updated_date", "url", "data_support", "data_collect",
-                "data_language", "high_value_dataset", "reference_data")
-
-#: Items 15+ per data type, in the standard's order.
-TAILS = {
-    DataType.RECORD: _RECORD_TAIL,
-    DataType.MULTIPLE: _RECORD_TAIL,
-    DataType.OTHER: _RECORD_TAIL,
-    DataType.STATISTICAL: ("accessible_condition", "first_year_of_data", "last_year_of_data", "data_release_calendar",
-                           "last_updated_date", "disaggregate", "unit_of_measure", "unit_of_multiplier",
-                           "calculation_method", "standard", "url", "data_language", "official_statistics"),
-    DataType.GIS: ("accessible_condition", "geographic_data_set", "equivalent_scale", "west_bound_longitude",
-                   "east_bound_longitude", "north_bound_longitude", "south_bound_longitude", "positional_accuracy",
-                   "reference_period", "last_updated_date", "data_release_calendar", "data_release_date", "url",
-                   "data_language"),
-}
+#: Items 15+ per data type, in the standard's order (declared with the type in types.py).
+TAILS = {data_type: spec.tail for data_type, spec in TYPES.items()}

@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from catalog.models import DataType
 
-from . import Entry, Schema, schema_version
+from . import Entry, Schema, delivery_mode, schema_version
+from .delivery import WORKBOOK
 from .choices import CHOICES
 from .fields import Field, Kind
+from .types import TYPES
 
 DATE_HELP = {"help_th": "วว/ดด/ปปปป พ.ศ. เช่น 31/03/2567", "help_en": "DD/MM/YYYY in B.E., e.g. 31/03/2567"}
 
@@ -75,43 +77,60 @@ CHOICE_LISTS = {
     "resource_geographic_data_set": "geographic_data_set",
 }
 
-_HEAD = ("resource_name", "resource_url", "description", "resource_accessible_condition",
-         "resource_last_updated_date", "format")
-_RECORD = (*_HEAD, "resource_created_date", "resource_data_collect")
-
-#: Columns B… of each `Temp3_Resource_*` sheet, in sheet order (column A = dataset_name).
-COLUMNS = {
-    DataType.RECORD: _RECORD,
-    DataType.MULTIPLE: _RECORD,
-    DataType.OTHER: _RECORD,
-    DataType.STATISTICAL: (*_HEAD, "resource_first_year_of_data", "resource_last_year_of_data",
-                           "resource_data_release_calendar", "resource_disaggregate", "resource_unit_of_measure",
-                           "resource_unit_of_multiplier", "resource_official_statistics"),
-    DataType.GIS: (*_HEAD, "resource_equivalent_scale", "resource_geographic_data_set", "resource_created_date",
-                   "resource_data_release_date", "resource_positional_accuracy"),
-}
-
-SHEETS = {
-    DataType.RECORD: "Temp3_Resource_Record",
-    DataType.STATISTICAL: "Temp3_Resource_Stat",
-    DataType.GIS: "Temp3_Resource_GIS",
-    DataType.MULTIPLE: "Temp3_Resource_Multi",
-    DataType.OTHER: "Temp3_Resource_Other",
-}
+#: Columns B… of each `Temp3_Resource_*` sheet, in sheet order (column A = dataset_name), and the sheet names.
+COLUMNS = {data_type: spec.resources for data_type, spec in TYPES.items()}
+SHEETS = {data_type: spec.temp3_sheet for data_type, spec in TYPES.items()}
 
 #: Item 1 of every Template 3 record: the data set's slug (MetadataRecord.dataset_name).
 KEY_COLUMN = "dataset_name"
 
 
-def get_resource_schema(data_type: str, version: str | None = None) -> Schema:
+def get_resource_schema(data_type: str, version: str | None = None, delivery: str | None = None) -> Schema:
     """The Template 3 items of a data type; numbers are the sheet positions ("2" … ; "1" is dataset_name)."""
-    return _build(DataType(data_type).value, schema_version(version))
+    return _build(DataType(data_type).value, schema_version(version), delivery_mode(delivery))
 
 
 @lru_cache(maxsize=None)
-def _build(data_type: str, version: str) -> Schema:
+def _build(data_type: str, version: str, delivery: str) -> Schema:
     choices = CHOICES[version]
     entries = tuple(
-        Entry(str(position), RESOURCE_FIELDS[name], True, choices.get(CHOICE_LISTS.get(name, ""), ()))
+        Entry(str(position), RESOURCE_FIELDS[name], True, choices.get(CHOICE_LISTS.get(name, ""), ()),
+              RESOURCE_FIELDS[name].kind == Kind.MULTI and delivery == WORKBOOK)
         for position, name in enumerate(COLUMNS[DataType(data_type)], start=2))
     return Schema(version, data_type, entries, first_item=KEY_COLUMN)
+
+
+#: Template 3 items a new resource starts from: the data set's Template 2 item of the same meaning
+#: (GD Catalog's importer fills a resource's shared items from its data set the same way).
+FROM_TEMPLATE2 = {
+    "resource_name": "title", "description": "notes", "format": "data_format",
+    "resource_accessible_condition": "accessible_condition", "resource_last_updated_date": "last_updated_date",
+    "resource_created_date": "created_date", "resource_data_collect": "data_collect",
+    "resource_first_year_of_data": "first_year_of_data", "resource_last_year_of_data": "last_year_of_data",
+    "resource_data_release_calendar": "data_release_calendar", "resource_disaggregate": "disaggregate",
+    "resource_unit_of_measure": "unit_of_measure", "resource_unit_of_multiplier": "unit_of_multiplier",
+    "resource_official_statistics": "official_statistics", "resource_equivalent_scale": "equivalent_scale",
+    "resource_geographic_data_set": "geographic_data_set", "resource_data_release_date": "data_release_date",
+    "resource_positional_accuracy": "positional_accuracy",
+}
+
+
+def resource_starting_values(template2: dict, *, schema: Schema) -> dict:
+    """The values a new Template 3 record of this data set starts with, from its Template 2 values."""
+    from . import OTHER
+
+    values = {}
+    for entry in schema.entries:
+        source = FROM_TEMPLATE2.get(entry.name)
+        value = template2.get(source) if source else None
+        if value in (None, "", []):
+            continue
+        if entry.name == "format":  # a file format: the first chosen format, its "other" text for อื่นๆ
+            first = value[0] if isinstance(value, list) else value
+            value = template2.get(f"{source}_other", "") if first == OTHER else first
+            if not value or value == "ไม่ทราบ":
+                continue
+        values[entry.name] = value
+        if entry.field.has_other and template2.get(f"{source}_other"):
+            values[entry.field.other_name] = template2[f"{source}_other"]
+    return values

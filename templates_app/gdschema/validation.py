@@ -15,9 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.thaidates import THAI_DIGITS, parse_be_date
 
+from catalog.models import DataType
+
 from . import AUTO_FIELDS, OTHER, PERIODIC_UNITS, Kind, Schema
 
 TAG_RE = re.compile(r"^[ก-๙\w \-.]+$")
+TAG_MIN, TAG_MAX = 2, 100  # CKAN refuses a tag outside these lengths, and with it the whole data set
 HTML_RE = re.compile(r"<\s*[a-zA-Z!/?]")
 BE_YEAR_MIN, BE_YEAR_MAX = 2400, 2700
 
@@ -31,6 +34,11 @@ MESSAGES = {
     "invalid_email": _("Enter a valid e-mail address."),
     "invalid_url": _("Enter a valid web address starting with http:// or https://."),
     "invalid_tag": _("Tag “%(value)s” may only contain Thai or English letters, digits, spaces, - and ."),
+    "tag_length": _("Tag “%(value)s” has %(length)d characters: GD Catalog (CKAN) takes tags of 2–100 characters "
+                    "and refuses the whole data set otherwise."),
+    "one_value": _("Choose one value: GD Catalog's Excel importer takes one value per cell and turns several "
+                   "into “อื่นๆ” (other)."),
+    "answer_yes_no": _("Answer yes or no: GD Catalog's Excel importer reads an empty answer as “ใช่” (yes)."),
     "invalid_date": _("Enter a B.E. date such as 31/03/2567 or 2567-03-31."),
     "invalid_year": _("Enter a B.E. year such as 2566."),
     "year_order": _("The first year of data cannot be after the last year."),
@@ -74,9 +82,11 @@ def clean_values(raw: dict, *, schema: Schema, complete: bool) -> tuple[dict, di
             values[entry.name] = cleaned
         elif complete and entry.required:
             errors.setdefault(entry.name, []).append(error("required"))
+        elif complete and entry.answer_needed:
+            errors.setdefault(entry.name, []).append(error("answer_yes_no"))
         if entry.field.has_other:
             _clean_other(entry, cleaned, raw.get(entry.field.other_name), values, errors)
-    if "data_type_other" in raw and schema.data_type == "ข้อมูลประเภทอื่นๆ":
+    if "data_type_other" in raw and schema.data_type == DataType.OTHER:
         text = _text(raw.get("data_type_other"), 500, errors, "data_type_other")
         if text:
             values["data_type_other"] = text
@@ -125,6 +135,8 @@ def _clean_one(entry, value):
         for item in items:
             if item not in entry.choice_values:
                 raise error("invalid_choice", value=item[:80])
+        if entry.single and len(set(items)) > 1:
+            raise error("one_value")
         order = [choice for choice, _label in entry.choices]
         return sorted(set(items), key=order.index)
     if isinstance(value, dt.date) and kind == Kind.DATE:
@@ -162,6 +174,8 @@ def _tags(entry, text):
     for tag in tags:
         if not TAG_RE.match(tag):
             raise error("invalid_tag", value=tag[:80])
+        if not TAG_MIN <= len(tag) <= TAG_MAX:
+            raise error("tag_length", value=tag[:80], length=len(tag))
     return ",".join(dict.fromkeys(tags))
 
 
@@ -228,9 +242,9 @@ def clean_resource_values(raw: dict, *, schema: Schema, domains) -> tuple[dict, 
     """Template 3: `clean_values` with every item required, plus the domain rule on the source URL.
 
     The URL must be an absolute http(s) URL without credentials on one of the owning agency's
-    registered `domains` (or a subdomain of one): `catalog.urlcheck.validate_source_url`.
+    registered `domains` (or a subdomain of one): `linkcheck.check.validate_source_url`.
     """
-    from catalog.urlcheck import validate_source_url
+    from linkcheck.check import validate_source_url
 
     values, errors = clean_values(raw, schema=schema, complete=True)
     for entry in schema.entries:

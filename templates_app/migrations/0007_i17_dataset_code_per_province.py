@@ -18,7 +18,7 @@ def fill_province(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0004_i17_provinces'),
+        ('catalog', '0005_i17_provinces'),
         ('templates_app', '0006_link_state_offline'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

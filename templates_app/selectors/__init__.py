@@ -1,6 +1,6 @@
 from .metadata import (
-    DatasetRow, WorkRow, dataset_list, display_value, item_for_metadata, metadata_changes, metadata_history, review_queue,
-    STATUS_ORDER, work_items, work_rows, work_summary,
+    DatasetRow, WorkRow, dataset_items, dataset_rows, display_value, item_for_metadata, last_return,
+    metadata_changes, metadata_history, review_queue, review_rows, STATUS_ORDER, work_items, work_rows, work_summary,
 )
 
 from .resources import (
@@ -9,5 +9,6 @@ from .resources import (
 )
 
 __all__ = ["PROBLEM_STATUSES", "agencies_with_domains", "agency_by_code", "dataset_resources", "link_problems",
-           "link_summary", "resource_of_item", "resources_to_check", "DatasetRow", "WorkRow", "dataset_list", "display_value",
-           "item_for_metadata", "metadata_changes", "metadata_history", "review_queue", "STATUS_ORDER", "work_items", "work_rows", "work_summary"]
+           "link_summary", "resource_of_item", "resources_to_check", "DatasetRow", "WorkRow", "dataset_items",
+           "dataset_rows", "display_value", "item_for_metadata", "last_return", "metadata_changes", "metadata_history",
+           "review_queue", "review_rows", "STATUS_ORDER", "work_items", "work_rows", "work_summary"]

@@ -2,11 +2,12 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from catalog.data_version import cached_rows
 from catalog.models import Item
 from catalog.models.items import ItemStatus
 from catalog.thaidates import format_be_date
@@ -79,17 +80,21 @@ STATUS_ORDER = (NOT_STARTED, "draft", "returned", "submitted", "approved")
 
 
 def work_summary(*, agency) -> list[tuple[str, int]]:
-    """(status, how many of the agency's current items) in the order a work list shows them; one query."""
-    counts = dict(Item.objects.filter(status=ItemStatus.CURRENT, agency=agency).order_by()
-                  .values_list("metadata__status").annotate(n=Count("id")))
+    """(status, how many of the agency's current items) in the order a work list shows them; one query, once per
+    data version."""
+    counts = dict(cached_rows(Item.objects.filter(status=ItemStatus.CURRENT, agency=agency).order_by()
+                              .values_list("metadata__status").annotate(n=Count("id"))))
     counts[NOT_STARTED] = counts.pop(None, 0)
     return [(status, counts.get(status, 0)) for status in STATUS_ORDER]
 
 
-def review_queue() -> list[WorkRow]:
-    """Submitted records, oldest submission first."""
-    records = MetadataRecord.objects.filter(status=MetadataRecord.Status.SUBMITTED).select_related(
+def review_queue() -> QuerySet[MetadataRecord]:
+    """Submitted records, oldest submission first (a page of them goes through `review_rows`)."""
+    return MetadataRecord.objects.filter(status=MetadataRecord.Status.SUBMITTED).select_related(
         "item__issue", "item__agency", "item__dimension", "updated_by").order_by("submitted_at", "pk")
+
+
+def review_rows(records) -> list[WorkRow]:
     return [WorkRow(record.item, record, *completeness(record.values, schema=get_schema(record.item.data_type)))
             for record in records]
 
@@ -155,6 +160,17 @@ def metadata_history(*, record: MetadataRecord) -> list[dict]:
     return list(reversed(trail))
 
 
+def last_return(*, record: MetadataRecord) -> dict | None:
+    """The record as the statistics office last returned it, if no approval came after that return:
+    {"values", "comments", "when", "by"} (one query). A second review compares against it."""
+    row = record.history.filter(history_change_reason__in=("returned", "approved")).select_related(
+        "history_user").order_by("-history_date", "-history_id").first()
+    if row is None or row.history_change_reason != "returned":
+        return None
+    return {"values": row.values or {}, "comments": row.review_comments or {}, "when": row.history_date,
+            "by": row.history_user}
+
+
 def values_at_version(*, record: MetadataRecord, version: int) -> dict:
     row = record.history.filter(version=version).order_by("-history_date").first()
     return row.values if row else {}
@@ -179,9 +195,14 @@ class DatasetRow:
         return self.record.version if self.record and self.full else None
 
 
-def dataset_list(*, user, issue: int | None = None, agency: str | None = None, status: str | None = None
-                 ) -> list[DatasetRow]:
-    """Items with their metadata for the API. The statistics office and admins see every working copy;
+def dataset_rows(*, user, items) -> list[DatasetRow]:
+    """The API's rows of `items` (from `dataset_items`), with what `user` may see of each."""
+    return [_dataset_row(item, full=_sees_working_copy(user, item)) for item in items]
+
+
+def dataset_items(*, user, issue: int | None = None, agency: str | None = None, status: str | None = None
+                  ) -> QuerySet[Item]:
+    """Items with their metadata for the API, unordered. The statistics office and admins see every working copy;
     agency staff their own agency's working copies and every other agency's published public-category
     data sets; anyone else only published public-category data sets. `status` filters what each caller
     sees: a published data set is `approved`, whatever draft is in progress behind it."""
@@ -199,7 +220,7 @@ def dataset_list(*, user, issue: int | None = None, agency: str | None = None, s
         items = items.filter((Q(agency=user.agency_id) & _status_q(status)) | (~Q(agency=user.agency_id) & published))
     else:
         items = items.filter(published)
-    return [_dataset_row(item, full=_sees_working_copy(user, item)) for item in items.order_by("issue__number", "code")]
+    return items
 
 
 def _sees_working_copy(user, item: Item) -> bool:

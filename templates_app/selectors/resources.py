@@ -1,12 +1,13 @@
 """Reads about Template 3: a data set's resources, the links to check, the links to chase."""
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from catalog.data_version import cached_rows
 from catalog.models import Agency, AgencyDomain, Item
-from catalog.urlcheck import Status
+from linkcheck.check import Status
 from templates_app.models import MetadataRecord, Resource
 
 #: The states the statistics office chases (tls_error included: visitors' browsers refuse the page).
@@ -40,29 +41,31 @@ def resources_to_check(*, agency: str | None = None, stale_hours: float | None =
     return resources
 
 
-def link_problems(*, agency: str | None = None) -> list[Resource]:
+def link_problems(*, agency: str | None = None) -> QuerySet[Resource]:
     """Broken, unsure, TLS-failing and unchecked-for-want-of-internet links with their data set and agency
     (contact), worst first."""
     resources = Resource.objects.filter(url_status__in=LISTED_STATUSES).select_related(
         "record__item__agency", "record__item__issue")
     if agency:
         resources = resources.filter(record__item__agency__code__iexact=agency)
-    return list(resources.order_by("record__item__agency__code", "-failure_count", "record__dataset_name", "pk"))
+    return resources.order_by("record__item__agency__code", "-failure_count", "record__dataset_name", "pk")
 
 
-def link_summary(resources) -> list[tuple[str, int]]:
-    """(status, count) in a fixed order, for the badges above a list."""
-    return [(status, sum(1 for r in resources if r.url_status == status)) for status in Status.values]
+def link_summary(resources: QuerySet[Resource]) -> list[tuple[str, int]]:
+    """(status, count) in a fixed order, for the badges above a list; one query, once per data version."""
+    counts = dict(cached_rows(resources.order_by().values_list("url_status").annotate(n=Count("pk"))))
+    return [(status, counts.get(status, 0)) for status in Status.values]
 
 
 def agencies_with_domains():
-    """Every agency with its registered domains and counts of its Template 3 links (two queries)."""
+    """Every agency with its registered domains and counts of its Template 3 links (two queries, once per data
+    version)."""
     links = "items__metadata__resources"
-    return list(Agency.objects.prefetch_related(Prefetch("domains", queryset=AgencyDomain.objects.order_by("domain")))
-                .annotate(links=Count(links, distinct=True),
-                          problems=Count(links, filter=Q(**{f"{links}__url_status__in": PROBLEM_STATUSES}),
-                                         distinct=True))
-                .order_by("level", "code"))
+    agencies = Agency.objects.prefetch_related(
+        Prefetch("domains", queryset=AgencyDomain.objects.order_by("domain"))).annotate(
+        links=Count(links, distinct=True),
+        problems=Count(links, filter=Q(**{f"{links}__url_status__in": PROBLEM_STATUSES}), distinct=True))
+    return cached_rows(agencies.order_by("level", "code"))
 
 
 def agency_by_code(*, code: str) -> Agency:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Item
 from core.locks import busy_records
+from notifications import services as notifications
 from templates_app.gdschema import get_schema
 from templates_app.gdschema.validation import clean_values, record_summary
 from templates_app.models import MetadataRecord, validate_dataset_name
@@ -86,6 +87,11 @@ def metadata_submit(*, item: Item, values: dict, version: int | None, by, datase
     return only_row(lambda: _write([DraftRow(item, values, version, dataset_name)], by=by, submit=True))
 
 
+def metadata_submit_many(*, rows: list[DraftRow], by) -> list[MetadataRecord]:
+    """`metadata_submit` for many items at once, all or none (`RowErrors` as `metadata_save_drafts`)."""
+    return _write(rows, by=by, submit=True)
+
+
 @busy_records()
 def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRecord:
     with transaction.atomic():
@@ -96,6 +102,7 @@ def metadata_approve(*, record: MetadataRecord, version: int, by) -> MetadataRec
         record.approved_at = timezone.now()
         record.review_comments = {}
         _store([record], by, "approved", fields=WRITTEN + REVIEWED)
+        transaction.on_commit(lambda: notifications.notify_record_approved(record=record))
         return record
 
 
@@ -111,6 +118,7 @@ def metadata_return(*, record: MetadataRecord, comments: dict, version: int, by)
         record.status = Status.RETURNED
         record.review_comments = comments
         _store([record], by, "returned", fields=WRITTEN + REVIEWED)
+        transaction.on_commit(lambda: notifications.notify_record_returned(record=record))
         return record
 
 
@@ -130,6 +138,8 @@ def _write(rows: list[DraftRow], *, by, submit: bool) -> list[MetadataRecord]:
         allowed = [row for index, row in enumerate(rows) if index in cleaned]
         current = _lock([row.item for row in allowed])
         names = _Names(allowed, current)
+        if submit:
+            _check_titles(allowed, rows, cleaned, errors)
         records = []
         for index, row in enumerate(rows):
             if index in errors:
@@ -142,6 +152,26 @@ def _write(rows: list[DraftRow], *, by, submit: bool) -> list[MetadataRecord]:
             raise RowErrors(errors)
         _store(records, by, "submitted" if submit else "saved", fields=WRITTEN)
     return records
+
+
+def _check_titles(allowed: list[DraftRow], rows: list[DraftRow], cleaned: dict, errors: dict) -> None:
+    """GD Catalog (thai_gdc) refuses a second data set with the same title: no two of the province's (one query)."""
+    titles = {index: cleaned[index][0].get("title", "").strip() for index in cleaned}
+    wanted = {title for title in titles.values() if title}
+    if not wanted:
+        return
+    holders = {}
+    for title, item_pk, name in MetadataRecord.objects.filter(values__title__in=list(wanted)).exclude(
+            item__in=[row.item.pk for row in allowed]).values_list("values__title", "item_id", "dataset_name"):
+        holders.setdefault(title, name)
+    for index, title in titles.items():
+        holder = holders.get(title)
+        if holder is None:
+            holders[title] = rows[index].dataset_name or rows[index].item.code  # a later row of this batch
+        elif index not in errors:
+            errors[index] = ValidationError({"title": [ValidationError(
+                _("Another data set of the province already has this title (%(code)s): GD Catalog refuses two "
+                  "data sets with the same title."), code="duplicate_title", params={"code": holder})]})
 
 
 def _lock(items: list[Item]) -> dict[int, MetadataRecord]:

@@ -3,7 +3,7 @@
 Agency staff of the owning agency add, edit and remove a data set's resources; every item of the
 data type is required and the URL must live on one of the agency's registered domains
 (`gdschema.validation.clean_resource_values`). Link checks (`resource_check_now`,
-`resource_check_many`) store `catalog.urlcheck.next_state` on the resource without a history row.
+`resource_check_many`) store `linkcheck.check.next_state` on the resource without a history row.
 """
 from dataclasses import dataclass, field
 
@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import AgencyDomain
 from core.locks import busy_records
-from catalog.urlcheck import (
+from linkcheck.check import (
     CheckConfig, CheckResult, CheckState, check_many, check_url, config_from_settings, next_state,
 )
 from templates_app.gdschema.resources import get_resource_schema

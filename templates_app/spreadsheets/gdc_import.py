@@ -23,13 +23,14 @@ from core.workbooks import MAX_BYTES, WorkbookRefused, upload_bytes
 from templates_app import services
 from templates_app.models import MetadataRecord
 from templates_app.selectors import metadata_changes
+from templates_app.selectors.metadata import values_at_version
 
 from . import gdc_queries
 from .gdc_layout import TEMP2_SHEETS, TEMP3_SHEETS, Column, spec_for
 from .gdc_reader import read_workbook
 from .gdc_values import normalize, parse_cell
 
-NEW, CHANGED, UNCHANGED, ERROR = "new", "changed", "unchanged", "error"
+NEW, CHANGED, UNCHANGED, ERROR, CONFLICT = "new", "changed", "unchanged", "error", "conflict"
 IGNORED_COLUMNS = {"data_type", "owner_org"}
 
 MESSAGES = {
@@ -41,8 +42,21 @@ MESSAGES = {
     "duplicate_row": _("The data set “%(slug)s” appears twice on the Template 2 sheets (first on row %(first)d)."),
     "locked": _("The data set “%(slug)s” is waiting for review and cannot be changed until it is returned."),
     "no_record": _("The data set “%(slug)s” has no Template 2 metadata yet: fill its Template 2 row first."),
+    "stale_row": _("The data set “%(slug)s” was changed on the web (version %(now)d) after this workbook was "
+                   "downloaded (version %(read)d): the items shown (theirs / yours) differ. Download the workbook "
+                   "again and enter your changes there, so that theirs are not undone."),
     "database_error": _("The database refused the changes; nothing was saved. Try again, or ask the portal "
                         "administrator if it happens again."),
+}
+
+
+WARNINGS = {
+    "back_to_draft": _("This data set is approved: the change makes it a draft again (the approved version stays "
+                       "published until the statistics office approves the new one)."),
+    "will_submit": _("Complete: it will be submitted to the statistics office for review."),
+    "stays_draft": _("Not complete, so it stays a draft (not submitted). Missing or invalid: %(items)s."),
+    "required_cleared": _("Required items that will be cleared: %(items)s. The data set cannot be submitted "
+                          "without them."),
 }
 
 
@@ -67,6 +81,19 @@ class CellError:
     def message(self) -> str:
         return " ".join(str(message) for message in self.error.messages)
 
+    @property
+    def label(self) -> str:
+        """The item's name in the active language (Thai in the Thai UI); the field's own name if unknown."""
+        from django.utils.translation import get_language
+
+        from templates_app.gdschema.fields import FIELDS
+        from templates_app.gdschema.resources import RESOURCE_FIELDS
+
+        known = FIELDS.get(self.field) or RESOURCE_FIELDS.get(self.field)
+        if known is None:
+            return self.field
+        return known.label_en if (get_language() or "th").startswith("en") else known.label_th
+
     def as_dict(self) -> dict:
         return {"sheet": self.sheet, "row": self.row, "column": self.column, "field": self.field,
                 "item": self.item, "code": self.code, "message": self.message}
@@ -81,6 +108,8 @@ class RowOutcome:
     status: str = UNCHANGED
     title: str = ""
     changes: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. an approved record going back to draft
+    submit: bool = False  # complete, and the upload asked to submit complete data sets for review
     # what the apply step needs
     item: object = None
     record: object = None
@@ -95,6 +124,7 @@ class ImportReport:
     errors: list[CellError] = field(default_factory=list)
     applied: bool = False
     stale: bool = False   # the file's plan no longer matches the preview the user confirmed
+    ignored_sheets: list[str] = field(default_factory=list)  # not GD Catalog data (instructions, …): not read
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.status == status)
@@ -114,7 +144,8 @@ class ImportReport:
     @property
     def digest(self) -> str:
         """A fingerprint of what would change, to tell whether a confirm still applies the preview."""
-        plan = [(r.sheet, r.row, r.status, [(c["field"], c["old"], c["new"]) for c in r.changes]) for r in self.rows]
+        plan = [(r.sheet, r.row, r.status, r.submit, [(c["field"], c["old"], c["new"]) for c in r.changes])
+                for r in self.rows]
         return hashlib.sha256(json.dumps(plan, ensure_ascii=False).encode()).hexdigest()
 
     def as_json(self) -> dict:
@@ -122,10 +153,12 @@ class ImportReport:
                 "errors": [error.as_dict() for error in self.errors]}
 
 
-def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str | None = None) -> ImportReport:
+def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str | None = None,
+                    submit: bool = False) -> ImportReport:
     """Check the workbook and (unless `dry_run`, and only if every row is valid) apply it atomically.
 
     With `expected_digest` (the preview's), nothing is applied if the plan changed since: `stale`.
+    With `submit`, each complete Template 2 row is submitted for review; an incomplete one stays a draft.
     """
     report = ImportReport()
     data = _read_bytes(file, report)
@@ -133,9 +166,12 @@ def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str |
         return report
     read = read_workbook(data)
     report.errors += [CellError(p.sheet, p.row, p.column, "", "", p.error) for p in read.problems]
+    report.ignored_sheets = read.ignored
     if not read.sheets:
         return report
-    _plan(read, agency, report)
+    _plan(read, agency, report, read.downloaded)
+    if submit:
+        _plan_submissions(report)
     if expected_digest is not None and expected_digest != report.digest:
         report.stale = True
         return report
@@ -164,7 +200,7 @@ def _read_bytes(file, report: ImportReport) -> bytes | None:
 
 # ---- plan: parse and validate every row (no writes, a constant number of queries) -------------------------
 
-def _plan(read, agency, report: ImportReport) -> None:
+def _plan(read, agency, report: ImportReport, downloaded: dict) -> None:
     mine = {row.slug: row for row in gdc_queries.agency_rows(agency=agency)}
     slugs = {_slug(values[0]) for sheet in read.sheets.values() for _n, values in sheet.rows}
     others = gdc_queries.records_by_slug(slug for slug in slugs if slug and slug not in mine)
@@ -174,6 +210,7 @@ def _plan(read, agency, report: ImportReport) -> None:
     for title in TEMP2_SHEETS.values():
         for number, values in getattr(read.sheets.get(title), "rows", []):
             outcome = _plan_temp2(read.sheets[title].spec, number, values, mine, others, agency, seen, report)
+            _check_stale(outcome, downloaded.get(outcome.slug), report)
             if outcome.status != ERROR:
                 planned[outcome.slug] = outcome
             report.rows.append(outcome)
@@ -232,9 +269,12 @@ def _plan_temp2(spec, number, values, mine, others, agency, seen, report) -> Row
         outcome.status = ERROR
         return outcome
     outcome.item, outcome.record, outcome.title = row.item, row.record, row.item.name
+    old = row.values()
+    for entry in spec.schema.entries:  # items the workbook has no column for keep their values
+        if not entry.field.in_workbook and entry.name in old:
+            raw[entry.name] = old[entry.name]
     outcome.values = cleaned = services.metadata_clean(data_type=spec.data_type, values=raw)
     _field_errors(report, spec, number, cleaned.errors)
-    old = row.values()
     if len(report.errors) > errors_before:
         outcome.status = ERROR
     elif cleaned.values == old:
@@ -242,10 +282,65 @@ def _plan_temp2(spec, number, values, mine, others, agency, seen, report) -> Row
     else:
         outcome.changes = metadata_changes(old, cleaned.values, schema=spec.schema)
         outcome.status = NEW if row.record is None else CHANGED
+        _warn(outcome, row.record, cleaned.values, spec.schema)
         if row.record is not None and row.record.status == MetadataRecord.Status.SUBMITTED:
             _fail(report, spec.title, number, spec.columns[0], import_error("locked", slug=slug[:80]))
             outcome.status = ERROR
     return outcome
+
+
+def _warn(outcome: RowOutcome, record, new: dict, schema) -> None:
+    """Mark the items the row empties ("will be cleared") and say what the save does to an approved record."""
+    cleared = []
+    for change in outcome.changes:
+        change["cleared"] = new.get(change["field"]) in (None, "", [])
+        entry = schema.get(change["field"])
+        if change["cleared"] and entry is not None and entry.required:
+            cleared.append(f"{entry.number} {entry.label}")
+    if record is not None and record.status == MetadataRecord.Status.APPROVED:
+        outcome.warnings.append(str(WARNINGS["back_to_draft"]))
+    if cleared:
+        outcome.warnings.append(str(WARNINGS["required_cleared"]) % {"items": ", ".join(cleared)})
+
+
+def _plan_submissions(report: ImportReport) -> None:
+    """Mark the complete Template 2 rows (changed or not) to be submitted; say why the others stay drafts."""
+    submittable = (None, MetadataRecord.Status.DRAFT, MetadataRecord.Status.RETURNED, MetadataRecord.Status.APPROVED)
+    for outcome in report.rows:
+        if outcome.template != 2 or outcome.status not in (NEW, CHANGED, UNCHANGED):
+            continue
+        status = outcome.record.status if outcome.record is not None else None
+        if status not in submittable or (outcome.status == UNCHANGED and status == MetadataRecord.Status.APPROVED):
+            continue
+        complete = services.metadata_clean(data_type=outcome.item.data_type, values=outcome.values.raw,
+                                           complete=True)
+        if complete.errors:
+            schema = spec_for(outcome.sheet).schema
+            missing = [f"{e.number} {e.label}" for e in schema.entries if e.name in complete.errors]
+            outcome.warnings.append(str(WARNINGS["stays_draft"]) % {"items": ", ".join(missing)})
+            continue
+        outcome.values, outcome.submit = complete, True
+        if outcome.status == UNCHANGED:
+            outcome.status = CHANGED
+        outcome.warnings.append(str(WARNINGS["will_submit"]))
+
+
+def _check_stale(outcome: RowOutcome, read_at: int | None, report: ImportReport) -> None:
+    """A row downloaded before a web edit may not undo it: each item the web changed since and the row does
+    not hold as it is now is a conflict (theirs / yours); the row is refused."""
+    record = outcome.record
+    if outcome.status not in (NEW, CHANGED) or record is None or read_at is None or read_at >= record.version:
+        return
+    base, theirs, yours = values_at_version(record=record, version=read_at), record.values, outcome.values.values
+    clashes = {name for name in set(theirs) | set(yours) | set(base)
+               if theirs.get(name) != base.get(name) and yours.get(name) != theirs.get(name)}
+    if clashes:
+        spec = spec_for(outcome.sheet)
+        outcome.changes = metadata_changes({n: theirs.get(n) for n in clashes}, {n: yours.get(n) for n in clashes},
+                                           schema=spec.schema)
+        outcome.status = CONFLICT
+        _fail(report, outcome.sheet, outcome.row, spec.columns[0],
+              import_error("stale_row", slug=outcome.slug[:80], read=read_at, now=record.version))
 
 
 def _plan_temp3(spec, number, values, mine, others, agency, planned, resources, taken, domains, report
@@ -314,12 +409,20 @@ def _apply(report: ImportReport, user) -> None:
 
 def _apply_temp2(report, outcomes, user) -> dict | None:
     """{slug: saved record}, or None when the service refused a row (reported; nothing written)."""
-    rows = [services.DraftRow(item=outcome.item, values=outcome.values,
-                              version=outcome.record.version if outcome.record is not None else None,
-                              dataset_name=outcome.slug if outcome.record is None else None)
-            for outcome in outcomes]
-    saved = _batch(report, outcomes, lambda: services.metadata_save_drafts(rows=rows, by=user))
-    return None if saved is None else {outcome.slug: record for outcome, record in zip(outcomes, saved)}
+    created = {}
+    for submit, write in ((False, services.metadata_save_drafts), (True, services.metadata_submit_many)):
+        group = [outcome for outcome in outcomes if outcome.submit == submit]
+        if not group:
+            continue
+        rows = [services.DraftRow(item=outcome.item, values=outcome.values,
+                                  version=outcome.record.version if outcome.record is not None else None,
+                                  dataset_name=outcome.slug if outcome.record is None else None)
+                for outcome in group]
+        saved = _batch(report, group, lambda rows=rows, write=write: write(rows=rows, by=user))
+        if saved is None:
+            return None
+        created |= {outcome.slug: record for outcome, record in zip(group, saved)}
+    return created
 
 
 def _apply_temp3(report, outcomes, created, user) -> None:

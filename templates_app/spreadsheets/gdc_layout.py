@@ -6,14 +6,15 @@ data from row 6. Columns are read BY POSITION: column A is the data set slug; Te
 columns B… are the schema's entries in item order (B = data type, D = organisation).
 """
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from openpyxl.utils import get_column_letter
 
 from catalog.models import DataType
-from templates_app.gdschema import Entry, Kind, Schema, get_schema, schema_version
+from templates_app.gdschema import Entry, Kind, Schema, delivery_mode, get_schema, schema_version
 from templates_app.gdschema.choices import YES_NO
-from templates_app.gdschema.resources import get_resource_schema
+from templates_app.gdschema.resources import SHEETS as RESOURCE_SHEETS, get_resource_schema
+from templates_app.gdschema.types import TYPES
 
 TITLE_ROWS = 3
 HEADER_ROW = 4
@@ -22,25 +23,15 @@ FIRST_DATA_ROW = 6
 MAX_DATA_ROWS = 20_000
 
 YES, NO = "ใช่", "ไม่ใช่"
+TEMP3_YES_NO = ("True", "False")
 PREFLIGHT_SHEET = "รายงานตรวจสอบก่อนนำเข้า"
 LISTS_SHEET = "ตัวเลือก"
+VERSIONS_SHEET = "รุ่นที่ดาวน์โหลด"  # hidden, agency workbook only: (data set code, version downloaded) per record
 SLUG = "name"
 RESOURCE_KEY = "dataset_name"
 
-TEMP2_SHEETS = {
-    DataType.RECORD: "Temp2_Meta_Record",
-    DataType.STATISTICAL: "Temp2_Meta_Stat",
-    DataType.GIS: "Temp2_Meta_GIS",
-    DataType.MULTIPLE: "Temp2_Meta_Multi",
-    DataType.OTHER: "Temp2_Meta_Other",
-}
-TEMP3_SHEETS = {
-    DataType.RECORD: "Temp3_Resource_Record",
-    DataType.STATISTICAL: "Temp3_Resource_Stat",
-    DataType.GIS: "Temp3_Resource_GIS",
-    DataType.MULTIPLE: "Temp3_Resource_Multi",
-    DataType.OTHER: "Temp3_Resource_Other",
-}
+TEMP2_SHEETS = {data_type: spec.temp2_sheet for data_type, spec in TYPES.items()}
+TEMP3_SHEETS = RESOURCE_SHEETS
 
 
 @dataclass(frozen=True)
@@ -50,8 +41,10 @@ class Column:
     label: str           # Thai label
     item: str            # DGA item number ("" for the Template 2 slug)
     entry: Entry | None  # None for the slug column
+    yes_no: tuple = (YES, NO)  # how a yes/no cell is written: Temp2 ใช่/ไม่ใช่ (the importer converts them),
+    #                            Temp3 True/False (the importer stores the text as it is; the schema wants these)
 
-    @property
+    @cached_property
     def letter(self) -> str:
         return get_column_letter(self.position)
 
@@ -77,7 +70,7 @@ class Column:
         if self.entry is None or self.name == "data_type_other" or self.kind not in (Kind.CHOICE, Kind.MULTI):
             return []
         if self.is_yes_no:
-            return [YES, NO]
+            return list(self.yes_no)
         return [value for value, _label in self.entry.choices]
 
     def localized_label(self) -> str:
@@ -103,20 +96,20 @@ class SheetSpec:
 
 def sheet_specs(version: str | None = None) -> tuple[SheetSpec, ...]:
     """The ten data sheets, Template 2 first, in the standard's order (record, stat, GIS, multi, other)."""
-    return _specs(schema_version(version))
+    return _specs(schema_version(version), delivery_mode())
 
 
 @lru_cache(maxsize=None)
-def _specs(version: str) -> tuple[SheetSpec, ...]:
-    specs = [_temp2(data_type, version) for data_type in TEMP2_SHEETS]
-    specs += [_temp3(data_type, get_resource_schema(data_type, version)) for data_type in TEMP3_SHEETS]
+def _specs(version: str, delivery: str) -> tuple[SheetSpec, ...]:
+    specs = [_temp2(data_type, version, delivery) for data_type in TEMP2_SHEETS]
+    specs += [_temp3(data_type, get_resource_schema(data_type, version, delivery)) for data_type in TEMP3_SHEETS]
     return tuple(specs)
 
 
-def _temp2(data_type: str, version: str) -> SheetSpec:
-    schema = get_schema(data_type, version)
+def _temp2(data_type: str, version: str, delivery: str) -> SheetSpec:
+    schema = get_schema(data_type, version, delivery)
     columns = [Column(1, SLUG, "รหัสชุดข้อมูล (name)", "", None)]
-    for position, entry in enumerate(schema.entries, start=2):
+    for position, entry in enumerate((entry for entry in schema.entries if entry.field.in_workbook), start=2):
         name = entry.name
         label = entry.field.label_th
         if name == "data_type" and data_type == DataType.OTHER:
@@ -127,7 +120,7 @@ def _temp2(data_type: str, version: str) -> SheetSpec:
 
 def _temp3(data_type: str, schema: Schema) -> SheetSpec:
     columns = [Column(1, RESOURCE_KEY, "รหัสชุดข้อมูล (dataset_name)", "1", None)]
-    columns += [Column(position, entry.name, entry.field.label_th, entry.number, entry)
+    columns += [Column(position, entry.name, entry.field.label_th, entry.number, entry, TEMP3_YES_NO)
                 for position, entry in enumerate(schema.entries, start=2)]
     return SheetSpec(TEMP3_SHEETS[DataType(data_type)], 3, data_type, schema, tuple(columns))
 

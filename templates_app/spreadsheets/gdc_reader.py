@@ -14,13 +14,22 @@ from django.utils.translation import gettext_lazy as _
 
 from core.workbooks import MAX_BYTES, WorkbookRefused, open_workbook
 
-from .gdc_layout import FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, MAX_DATA_ROWS, PREFLIGHT_SHEET, sheet_specs
+from templates_app.gdschema import importer_version
+from templates_app.gdschema.versions import VERSIONS
+
+from .gdc_layout import (
+    FIRST_DATA_ROW, HEADER_ROW, LISTS_SHEET, MAX_DATA_ROWS, PREFLIGHT_SHEET, VERSIONS_SHEET, sheet_specs,
+)
+
+VERSION_KEYWORD = "gdc-importer="  # gdc_export writes it in the workbook's keywords
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 MESSAGES = {
     "missing_sheet": _("Sheet “%(sheet)s” is missing. Use the workbook downloaded from this page."),
-    "extra_sheet": _("Sheet “%(sheet)s” is not part of the GD Catalog workbook. Remove it and upload again."),
+    "wrong_version": _("This workbook was made for the GD Catalog importer version %(found)s; this portal prepares "
+                       "data for version %(expected)s. Its columns differ, so nothing was read. Download a new "
+                       "workbook from this page and copy your changes into it."),
     "column_count": _("Sheet “%(sheet)s” has %(found)d columns; the GD Catalog workbook has %(expected)d. "
                       "Do not add, remove or move columns."),
     "too_many_rows": _("Sheet “%(sheet)s” has more than %(limit)d data rows; it is refused."),
@@ -52,6 +61,8 @@ class CellProblem:
 class ReadResult:
     sheets: dict[str, SheetRows] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)   # sheets that are not GD Catalog data (e.g. instructions)
+    downloaded: dict[str, int] = field(default_factory=dict)  # data set code → its version when downloaded
 
     def fail(self, error: ValidationError, sheet: str = "", row: int | None = None, column: str = "") -> None:
         self.problems.append(CellProblem(sheet, row, column, error))
@@ -76,12 +87,17 @@ def _read_sheets(opened, result: ReadResult) -> None:
     workbook = opened.workbook
     specs = {spec.title: spec for spec in sheet_specs()}
     present = workbook.sheetnames
+    found = _made_for(workbook, present, opened)
+    if found is not None and found != importer_version():
+        result.fail(file_error("wrong_version", found=found, expected=importer_version()))
+        return
     for title in specs:
         if title not in present:
             result.fail(file_error("missing_sheet", sheet=title), sheet=title)
-    for title in present:
-        if title not in specs and title not in (PREFLIGHT_SHEET, LISTS_SHEET):
-            result.fail(file_error("extra_sheet", sheet=title), sheet=title)
+    ours = (PREFLIGHT_SHEET, LISTS_SHEET, VERSIONS_SHEET)
+    result.ignored = [title for title in present if title not in specs and title not in ours]
+    if VERSIONS_SHEET in present:
+        result.downloaded = _downloaded(opened, workbook[VERSIONS_SHEET])
     for title, spec in specs.items():
         if title in present:
             _read_sheet(workbook[title], spec, opened, result)
@@ -116,6 +132,34 @@ def _read_sheet(sheet, spec, opened, result: ReadResult) -> None:
     for row, column in (cell for cell in missing_values if cell[0] >= FIRST_DATA_ROW):
         result.fail(file_error("formula_without_value"), sheet=spec.title, row=row, column=column)
     result.sheets[spec.title] = rows
+
+
+def _downloaded(opened, sheet) -> dict[str, int]:
+    versions = {}
+    for number, values in enumerate(opened.rows(sheet), start=1):
+        if number > MAX_DATA_ROWS + 1:
+            break
+        slug, version = (tuple(values) + (None, None))[:2]
+        if number > 1 and isinstance(slug, str) and isinstance(version, int | float):
+            versions[slug.strip().lower()] = int(version)
+    return versions
+
+
+def _made_for(workbook, present, opened) -> str | None:
+    """The importer version the workbook was made for: named in its keywords (our workbooks), or else told by
+    the width of its first Temp2 sheet (2.2.4 has one column more); None when it cannot be told."""
+    keywords = str(getattr(workbook.properties, "keywords", "") or "")
+    if keywords.startswith(VERSION_KEYWORD):
+        return keywords.removeprefix(VERSION_KEYWORD).strip()[:20]
+    title = next((spec.title for spec in sheet_specs() if spec.template == 2 and spec.title in present), None)
+    if title is None:
+        return None
+    header = next((values for number, values in enumerate(opened.rows(workbook[title]), start=1)
+                   if number == HEADER_ROW), ())
+    width = _last_filled(header)
+    by_width = {next(spec.width for spec in sheet_specs(short) if spec.title == title): version.importer
+                for short, version in VERSIONS.items()}
+    return by_width.get(width)
 
 
 def _last_filled(values) -> int:

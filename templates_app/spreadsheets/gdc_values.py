@@ -36,7 +36,8 @@ def cell_text(column: Column, values: dict) -> str:
         items = [other if item == OTHER and other else item for item in value]
         return ",".join(items)
     if column.is_yes_no:
-        return YES if value == "True" else NO if value == "False" else str(value)
+        yes, no = column.yes_no
+        return yes if value == "True" else no if value == "False" else str(value)
     if kind == Kind.CHOICE and value == OTHER and other:
         return other
     if kind == Kind.DATE:
@@ -125,7 +126,13 @@ def _single(column: Column, value: str, into: dict) -> None:
 
 def _multi(column: Column, value: str, into: dict) -> None:
     allowed = column.entry.choice_values
+    if value in allowed:
+        into[column.name] = [value]
+        return
     tokens = [token.strip() for token in value.split(",") if token.strip()]
+    if column.entry.single and column.entry.field.has_other and not all(token in allowed for token in tokens):
+        into[column.name], into[f"{column.name}_other"] = [OTHER], value  # one cell, one value: as GD's importer
+        return
     chosen = [token for token in tokens if token in allowed]
     rest = [token for token in tokens if token not in allowed]
     if rest and column.entry.field.has_other:

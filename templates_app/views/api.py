@@ -1,8 +1,9 @@
 """`GET /api/v1/datasets/`: Template 1 items with their Template 2 metadata and completeness."""
-from django.http import JsonResponse
 from django.views.decorators.http import require_safe
 
 from catalog.models.items import DataType
+from catalog.pagination import cursor_page
+from catalog.views.api import json_page
 from templates_app import selectors
 
 
@@ -21,6 +22,7 @@ def _row(row) -> dict:
 
 @require_safe
 def datasets(request):
-    rows = selectors.dataset_list(user=request.user, issue=_int_or_none(request.GET.get("issue")),
-                                  agency=request.GET.get("agency") or None, status=request.GET.get("status") or None)
-    return JsonResponse([_row(row) for row in rows], safe=False, json_dumps_params={"ensure_ascii": False})
+    items = selectors.dataset_items(user=request.user, issue=_int_or_none(request.GET.get("issue")),
+                                    agency=request.GET.get("agency") or None, status=request.GET.get("status") or None)
+    page = cursor_page(request, items, order=("pk",))  # the primary key's order: any page costs what the first does
+    return json_page(page, [_row(row) for row in selectors.dataset_rows(user=request.user, items=page.rows)])

@@ -41,7 +41,8 @@ def gdcatalog_download(request):
     name = "gdcatalog-" + "-".join(filter(None, [
         f"issue{options['issue'].number}" if options["issue"] else "",
         options["agency"].code.lower() if options["agency"] else "",
-        "approved" if options["approved_only"] else "", timezone.localdate().isoformat()])) + ".xlsx"
+        "approved" if options["approved_only"] else "", f"v{options['version']}",
+        timezone.localdate().isoformat()])) + ".xlsx"
     audit_record(kind="export", actor=request.user, summary=f"GD Catalog workbook {name}", details=options)
     return _xlsx_response(lambda stream: gdcatalog_export(stream=stream, **options), name)
 
@@ -68,12 +69,12 @@ def exchange_upload(request):
     if not form.is_valid():
         return render(request, "templates_app/exchange_agency.html",
                       {"form": form, "agency": request.user.agency}, status=400)
-    data = form.cleaned_data["file"].read()
-    report = workbook_import(file=data, agency=request.user.agency, user=request.user, dry_run=True)
+    data, submit = form.cleaned_data["file"].read(), form.cleaned_data["submit"]
+    report = workbook_import(file=data, agency=request.user.agency, user=request.user, dry_run=True, submit=submit)
     confirm = None
     if not report.errors and (report.created or report.updated):
         token = pending_store(data=data, agency_id=request.user.agency_id, user_id=request.user.pk)
-        confirm = ConfirmForm(initial={"token": token, "digest": report.digest})
+        confirm = ConfirmForm(initial={"token": token, "digest": report.digest, "submit": submit})
     return render(request, "templates_app/exchange_preview.html", {
         "report": report, "confirm": confirm, "agency": request.user.agency, "form": UploadForm(),
         "filename": form.cleaned_data["file"].name})
@@ -89,7 +90,7 @@ def exchange_apply(request):
         messages.error(request, _("The uploaded file has expired or is not yours. Upload it again."))
         return redirect("templates_app:exchange")
     report = workbook_import(file=path.read_bytes(), agency=request.user.agency, user=request.user, dry_run=False,
-                             expected_digest=form.cleaned_data["digest"])
+                             expected_digest=form.cleaned_data["digest"], submit=form.cleaned_data["submit"])
     if report.applied:
         pending_discard(path)
         audit_record(kind="import", actor=request.user, summary=f"agency workbook of {request.user.agency.code}",
@@ -99,7 +100,8 @@ def exchange_apply(request):
         return redirect("templates_app:exchange")
     if report.stale:
         messages.warning(request, _("The data changed since your preview. Check the new preview and confirm again."))
-    confirm = ConfirmForm(initial={"token": form.cleaned_data["token"], "digest": report.digest}) \
+    confirm = ConfirmForm(initial={"token": form.cleaned_data["token"], "digest": report.digest,
+                                   "submit": form.cleaned_data["submit"]}) \
         if report.stale and not report.errors else None
     return render(request, "templates_app/exchange_preview.html", {
         "report": report, "confirm": confirm, "agency": request.user.agency, "form": UploadForm()})

@@ -30,7 +30,9 @@ def my_work(request):
 @catalog_manager_required
 @require_safe
 def review_queue(request):
-    return render(request, "templates_app/review_queue.html", {"rows": selectors.review_queue()})
+    page = page_of(request, selectors.review_queue(), per_page=WORK_ROWS_PER_PAGE)
+    return render(request, "templates_app/review_queue.html", {"rows": selectors.review_rows(page.object_list),
+                                                                "page": page})
 
 
 @signed_in_required
@@ -84,9 +86,12 @@ def metadata_review(request, pk: int):
             return redirect("templates_app:review-queue")
         except ValidationError as exc:
             errors = [e for errs in exc.message_dict.values() for e in errs]
+    returned = selectors.last_return(record=record) if record and record.status == "submitted" else None
+    rows = _review_rows(schema, record, request.POST if errors else {}, returned)
     return render(request, "templates_app/metadata_review.html", {
-        "item": item, "record": record, "schema": schema, "errors": errors,
-        "rows": _review_rows(schema, record, request.POST if errors else {})})
+        "item": item, "record": record, "schema": schema, "errors": errors, "rows": rows, "returned": returned,
+        "changed_since_return": [row for row in rows if row["before"] is not None],
+        "unchanged_commented": [row for row in rows if row["earlier_comment"] and row["before"] is None]})
 
 
 @signed_in_required
@@ -127,15 +132,26 @@ def _rows(form, schema, record) -> list[dict]:
     return rows
 
 
-def _review_rows(schema, record, posted) -> list[dict]:
+def _review_rows(schema, record, posted, returned=None) -> list[dict]:
+    """Each item's value; on a second review also what it was when the office returned the record ("before",
+    None if unchanged) and the office's comment then ("earlier_comment"), whose box starts empty."""
     values = record.values if record else {}
-    comments = record.review_comments if record else {}
+    comments = {} if returned else (record.review_comments if record else {})
     approved = record.approved_values if record else None
-    return [{"entry": entry, "value": selectors.display_value(entry.name, values.get(entry.name)),
-             "other": values.get(entry.field.other_name, ""),
-             "changed": approved is not None and approved.get(entry.name) != values.get(entry.name),
-             "comment": posted.get(f"comment_{entry.name}", comments.get(entry.name, ""))}
-            for entry in schema.entries]
+    rows = []
+    for entry in schema.entries:
+        other = entry.field.other_name
+        row = {"entry": entry, "value": selectors.display_value(entry.name, values.get(entry.name)),
+               "other": values.get(other, ""), "before": None, "before_other": "",
+               "changed": approved is not None and approved.get(entry.name) != values.get(entry.name),
+               "comment": posted.get(f"comment_{entry.name}", comments.get(entry.name, "")),
+               "earlier_comment": returned["comments"].get(entry.name, "") if returned else ""}
+        old = returned["values"] if returned else None
+        if old is not None and (old.get(entry.name), old.get(other)) != (values.get(entry.name), values.get(other)):
+            row["before"] = selectors.display_value(entry.name, old.get(entry.name))
+            row["before_other"] = old.get(other, "")
+        rows.append(row)
+    return rows
 
 
 def _error_summary(form, schema) -> list[dict]:
@@ -147,7 +163,8 @@ def _error_summary(form, schema) -> list[dict]:
         base = name.removesuffix("_other")
         entry = schema.get(name) or schema.get(base)
         item_word, specify = _("Item"), _("please specify")
-        label = f"{item_word} {entry.number} {entry.label}" if entry else form.fields[name].label
+        label = (f"{item_word} {entry.number} {entry.label}" if entry.number else entry.label) if entry \
+            else form.fields[name].label
         if entry and entry.name != name:
             label = f"{label} ({specify})"
         summary.append({"anchor": f"id_{name}", "label": label, "messages": errors,

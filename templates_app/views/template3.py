@@ -6,10 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.permissions import catalog_manager_required, signed_in_required
+from catalog.pagination import page_of
 from templates_app import selectors, services
 from templates_app.forms import form_add_service_errors
 from templates_app.forms.template3 import ResourceForm
-from templates_app.gdschema.resources import get_resource_schema
+from templates_app.gdschema.resources import get_resource_schema, resource_starting_values
+
+LINKS_PER_PAGE = 100
 
 
 @signed_in_required
@@ -63,8 +66,9 @@ def resource_check(request, pk: int, resource_pk: int):
 @require_safe
 def link_problems(request):
     resources = selectors.link_problems(agency=request.GET.get("agency") or None)
+    page = page_of(request, resources, per_page=LINKS_PER_PAGE)
     return render(request, "templates_app/link_problems.html", {
-        "resources": resources, "summary": selectors.link_summary(resources)})
+        "resources": page.object_list, "page": page, "summary": selectors.link_summary(resources)})
 
 
 def _owns(user, item) -> bool:
@@ -80,7 +84,8 @@ def _owned_item(request, pk):
 
 def _edit(request, item, resource):
     schema, record = get_resource_schema(item.data_type), getattr(item, "metadata", None)
-    initial = ResourceForm.initial_from(schema=schema, values=resource.values) if resource else {}
+    start = resource.values if resource else resource_starting_values(record.values if record else {}, schema=schema)
+    initial = ResourceForm.initial_from(schema=schema, values=start)
     form = ResourceForm(request.POST or None, schema=schema, initial=initial)
     not_public = record is None or not record.is_public_category
     if request.method == "POST" and not not_public and form.is_valid():

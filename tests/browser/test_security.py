@@ -54,6 +54,8 @@ def visit(page, url, *, ignore_missing_favicon=False):
     assert "script-src 'self'" in policy and "unsafe-eval" not in policy, policy
     page.wait_for_load_state("networkidle")
     plots = page.locator(".viz-plot").count()
+    for plot in page.locator(".viz-plot").all():  # dashboards draw a chart when it scrolls into view
+        plot.scroll_into_view_if_needed()
     if plots:
         page.wait_for_function("n => document.querySelectorAll('.viz-plot .main-svg').length >= n", arg=plots)
     violations = page.evaluate("window.__csp")

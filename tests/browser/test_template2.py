@@ -31,7 +31,7 @@ def test_agency_fills_office_returns_agency_fixes_office_approves(page, sign_in)
     page.wait_for_load_state("networkidle")
     summary = page.locator("#error-summary")
     assert summary.is_visible()
-    assert summary.locator("li").count() == 11
+    assert summary.locator("li").count() == 12, summary.inner_text()  # items 1–14 and a yes/no item
     assert "ข้อ 5 อีเมลผู้ติดต่อ" in summary.inner_text()
     assert "รายการนี้จำเป็นต้องกรอก" in summary.inner_text()
 
@@ -55,6 +55,7 @@ def test_agency_fills_office_returns_agency_fixes_office_approves(page, sign_in)
     page.fill("#id_last_updated_date", "31/03/2567")
     page.fill("#id_first_year_of_data", "2560")
     page.fill("#id_last_year_of_data", "2566")
+    page.select_option("#id_official_statistics", "False")
     page.click("button[name=submit]")
     page.wait_for_load_state("networkidle")
     assert page.locator("#record-status [data-status=submitted]").is_visible()

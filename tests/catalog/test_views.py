@@ -54,7 +54,7 @@ def test_item_page_shows_the_revision_trail(client, pattani):
 
 
 def test_api_issues_counts_after_all_edits(client, pattani):
-    data = client.get("/api/v1/issues/").json()
+    data = client.get("/api/v1/issues/").json()["results"]
     by_number = {row["number"]: row for row in data}
     assert by_number[1]["fiscal_year"] == 2566
     assert by_number[1]["counts"]["total"] == 42
@@ -65,7 +65,7 @@ def test_api_issues_counts_after_all_edits(client, pattani):
 
 
 def test_api_items(client, pattani):
-    data = client.get("/api/v1/issues/3/items/").json()
+    data = client.get("/api/v1/issues/3/items/").json()["results"]
     assert len(data) == 67
     added = next(row for row in data if row["code"] == "I3-067")
     assert added == {"code": "I3-067", "name_th": "คนพิการที่มีบัตรประจำตัวคนพิการ",
@@ -118,3 +118,10 @@ def test_load_demo_twice_gives_the_same_state(db):
 def test_thai_even_when_the_browser_asks_for_english(client, pattani):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "ประเด็นการพัฒนา" in html and 'lang="th"' in html
+
+
+def test_issue_page_filters_say_all_in_thai(client, pattani, django_assert_max_num_queries):
+    with django_assert_max_num_queries(30):
+        page = client.get("/issues/1/").content.decode()
+    assert "---------" not in page
+    assert page.count('<option value="" selected>ทั้งหมด</option>') >= 3

@@ -27,3 +27,10 @@ def test_history_draws_a_line_per_criterion():
                          lines=[{"label": "a", "values": [10, 20]}, {"label": "b", "values": [0, 100]}])
     assert [trace.mode for trace in fig.data] == ["lines+markers"] * 2
     assert list(fig.data[1].y) == [0, 100] and fig.layout.xaxis.type == "category"
+
+
+def test_agency_stack_draws_two_line_labels_and_names_the_agency_under_the_pointer():
+    fig = agency_stack_figure(title="แบบ 2", agencies=[
+        {"label": "สนง.พัฒนาสังคมฯ\nจังหวัด", "name": "สำนักงาน <พัฒนา>", "items": 1, "template2": 1, "approved": 1}])
+    assert list(fig.data[0].y) == ["สนง.พัฒนาสังคมฯ<br>จังหวัด"]
+    assert list(fig.data[0].customdata) == ["สำนักงาน &lt;พัฒนา&gt;"] and "%{customdata}" in fig.data[0].hovertemplate

@@ -1,5 +1,6 @@
 """The completeness matrix: counts per data type, on the demo, and a constant number of queries."""
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -121,6 +122,7 @@ def _queries(client, issue) -> list[int]:
     counts = []
     for url in (f"/progress/issues/{issue.number}/", f"/progress/items/?issue={issue.number}&missing=template2",
                 f"/progress/follow-up/{agency}/", "/progress/"):
+        cache.clear()  # what the pages cost when they count (cached counts: tests/catalog/test_data_version.py)
         with CaptureQueriesContext(connection) as captured:
             assert client.get(url).status_code == 200
         counts.append(len(captured.captured_queries))
@@ -134,6 +136,8 @@ def test_page_queries_do_not_grow_with_items(client):
     _add_items(450, dimension)
     assert completeness_matrix(issues=[issue])[issue.pk]["total"].counts["items"] == 500
     assert _queries(client, issue) == small_queries
+    page = client.get(f"/progress/items/?issue={issue.number}&missing=template2&page=2").context["page"]
+    assert page.number == 2 and len(page.object_list) == 100 and page.paginator.count == 450
 
 
 def test_followup_names_the_missing_template3_items_and_the_broken_url():
@@ -162,3 +166,35 @@ def test_the_items_behind_every_number_match_the_number(demo):
             done = item_filter(issue=issue, agency=agency, metric=metric, state="done").count()
             missing = item_filter(issue=issue, agency=agency, metric=metric, state="missing").count()
             assert (done, missing) == (cell.count, cell.missing), (row.key, metric)
+
+
+def test_the_followup_query_picks_exactly_the_items_that_lack_something(demo):
+    """`followup_items` (SQL) and `item_problems` (the rule the list explains) agree on every agency's items."""
+    from catalog.models import Agency
+    from catalog.selectors import issue_list
+    from progress.followup import followup_items, item_problems
+    from progress.selectors import annotated_items
+    from templates_app.models import Resource
+
+    Resource.objects.filter(pk__in=Resource.objects.order_by("pk").values("pk")[:5]).update(url_status="ok")
+    issues = list(issue_list())
+    seen = {"lacking": 0, "done": 0}
+    for agency in Agency.objects.all():
+        every = annotated_items(issues=issues).filter(agency=agency).select_related(
+            "metadata", "metadata__gdc_registration").prefetch_related("metadata__resources")
+        expected = {item.code for item in every if item_problems(item)}
+        assert {item.code for item in followup_items(agency=agency, issues=issues)} == expected, agency.code
+        seen["lacking"] += len(expected)
+        seen["done"] += len(every) - len(expected)
+    assert seen["lacking"] and seen["done"], seen
+
+
+def test_followup_list_is_paged(client):
+    dimension, agency = DimensionFactory(), AgencyFactory()
+    for _ in range(105):
+        ItemFactory(dimension=dimension, agency=agency)
+    client.force_login(office())
+    first = client.get(f"/progress/follow-up/{agency.code}/").context
+    assert len(first["rows"]) == 100 and first["page"].paginator.count == 105
+    assert [row.item.code for row in client.get(f"/progress/follow-up/{agency.code}/?page=2").context["rows"]] == sorted(
+        Item.objects.filter(agency=agency).values_list("code", flat=True))[100:]

@@ -105,7 +105,8 @@ def test_followup_list_and_workbook(client, demo):
     assert {"template2", "gdc"} <= kinds
     fields = [f for row in rows for p in row.problems if p.kind == "template2" for f in p.fields]
     assert fields and all(f.split(" ")[0][0].isdigit() for f in fields)
-    workbook = load_workbook(io.BytesIO(client.get(f"/progress/follow-up/{OWN}/follow-up.xlsx").content))
+    download = client.get(f"/progress/follow-up/{OWN}/follow-up.xlsx")
+    workbook = load_workbook(io.BytesIO(b"".join(download.streaming_content)))
     sheet = workbook.active
     cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     assert OWN in cells and any(f in " ".join(cells) for f in fields)
@@ -187,3 +188,14 @@ def test_gdc_page_filters_by_issue(client, demo):
     records = client.get("/progress/gdc/?issue=3").context["records"]
     assert records and {record.item.issue.number for record in records} == {3}
     assert len(client.get("/progress/gdc/").context["records"]) > len(records)
+
+
+def test_the_agency_chart_names_agencies_by_thai_short_names(client, demo, django_assert_max_num_queries):
+    import json
+
+    client.force_login(demo["nso-pattani"])
+    with django_assert_max_num_queries(20):
+        response = client.get("/progress/issues/1/")
+    labels = json.loads(response.context["agency_chart"]["json"])["data"][0]["y"]
+    assert "สนง.เกษตรจังหวัด" in labels and "สนง.เกษตร อ.โคกโพธิ์" in labels
+    assert not [label for label in labels if label.startswith("PTN-")]

@@ -167,8 +167,8 @@ def test_make_serve_runs_the_portal_with_gunicorn_whitenoise_and_debug_off(datab
         assert linked, "the home page links its stylesheets by their hashed names"
         status, headers, body = fetch(f"{base}/static/{linked[0]}")
         assert status == 200 and body and "immutable" in headers.get("Cache-Control", "")
-        plotly = manifest["vendor/plotly/plotly.min.js"]
-        assert plotly != "vendor/plotly/plotly.min.js"
+        plotly = manifest["vendor/plotly/plotly-cartesian.min.js"]
+        assert plotly != "vendor/plotly/plotly-cartesian.min.js"
         status, headers, body = fetch(f"{base}/static/{plotly}")
         assert status == 200 and len(body) > 1_000_000 and b"plotly" in body[:2000].lower()
         assert "javascript" in headers.get("Content-Type", "")

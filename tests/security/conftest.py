@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.models import User
 from catalog.models import AgencyDomain, DataType, Meeting, Resolution
 from catalog.services import resolution_record
+from jobs.models import Job
 from tests.factories import AgencyFactory, DimensionFactory, ItemFactory, MeetingFactory, UserFactory
 from tests.progress.factories import ResourceFactory
 from tests.templates_app.factories import valid_values
@@ -51,5 +52,7 @@ def world(db):
     resolution = resolution_record(meeting=meeting, issue=item.issue, subject=Resolution.Subject.REQUIREMENTS_DOCUMENT,
                                    decision=Resolution.Decision.APPROVED,
                                    minutes=SimpleUploadedFile("m.pdf", PDF, content_type="application/pdf"))
-    return {"users": users, "agency_a": agency_a, "agency_b": agency_b, "item": item, "issue": item.issue,
+    job = Job.objects.create(kind=Job.Kind.GDCATALOG_EXPORT, state=Job.State.DONE, owner=users["staff_a"],
+                             result_file=SimpleUploadedFile("gdcatalog.xlsx", b"PK\x03\x04 a workbook"))
+    return {"job": job, "users": users, "agency_a": agency_a, "agency_b": agency_b, "item": item, "issue": item.issue,
             "record": record, "resource": resource, "resolution": resolution}

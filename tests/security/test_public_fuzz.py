@@ -20,6 +20,7 @@ from django.test import Client
 from django.urls import reverse
 
 from catalog.models import Agency, Item, Resolution
+from opendata.models import PublishedDataset
 from templates_app.models import MetadataRecord, Resource
 from tests.security.test_role_matrix import PATTERNS
 
@@ -53,6 +54,9 @@ def demo_kwargs(key: str, pattern) -> dict:
     objects = {
         "number": 1, "code": item.agency.code, "resource_pk": Resource.objects.filter(record__item=item).first().pk,
         "uidb64": "MQ", "token": "set-password",
+        "name": {"opendata:action": "package_search", "opendata:action-unversioned": "package_show"}.get(
+            key, PublishedDataset.objects.order_by("name").values_list("name", flat=True).first()),
+        "fmt": "ttl",
         "pk": {"catalog:resolution-minutes": Resolution.objects.first().pk,
                "progress:gdc-save": MetadataRecord.objects.first().pk}.get(key, item.pk),
     }

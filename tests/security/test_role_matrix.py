@@ -63,6 +63,7 @@ RULES = {
     "password_reset_complete": PUBLIC_READ,
     "accounts:landing": rule((LOGIN, LOGIN), (302, 405)),
     "healthz": PUBLIC_READ,
+    "help": PUBLIC_READ,
     "set_language": rule((302, 405), (302, 405)),  # a link: it only sets the language cookie
     # catalog
     "catalog:home": PUBLIC_READ,
@@ -117,7 +118,30 @@ RULES = {
     "progress:resolution-new": OFFICE_FORM,
     "progress:gdc": OFFICE_READ,
     "progress:gdc-import": OFFICE_FORM,
-    "progress:gdc-save": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),
+    "progress:gdc-save": rule((LOGIN, LOGIN), (403, 403), office=(200, 302)),  # GET: one data set's form
+    "progress:gdc-bulk": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),  # back to the list with an error
+    # Public catalog: the world's record is a draft, so it has no public page for anyone
+    "opendata:action": rule((200, 400), (200, 400)),  # CKAN API: a form-encoded POST is not JSON
+    "opendata:action-unversioned": rule((200, 400), (200, 400)),
+    "opendata:dataset-list": PUBLIC_READ,
+    "opendata:dataset-detail": rule((404, 405), (404, 405)),
+    "opendata:dataset-json": rule((404, 405), (404, 405)),
+    "opendata:dataset-csv": rule((404, 405), (404, 405)),
+    "opendata:dataset-rdf": rule((404, 405), (404, 405)),
+    "opendata:catalog": PUBLIC_READ,
+    "jobs:list": SIGNED_IN_READ,
+    "jobs:gdcatalog-start": rule((LOGIN, LOGIN), (403, 403), office=(200, 302)),  # defaults: export everything
+    "jobs:linkcheck-start": rule((LOGIN, LOGIN), (403, 403), office=(405, 302)),
+    "jobs:import-apply": rule((LOGIN, LOGIN), (405, 302), office=(403, 403)),  # no previewed file: back
+    "jobs:detail": rule((LOGIN, LOGIN), (200, 405), staff_b=(404, 405), office=(200, 405)),
+    "jobs:status": rule((LOGIN, LOGIN), (200, 405), staff_b=(404, 405), office=(200, 405)),
+    "jobs:download": rule((LOGIN, LOGIN), (200, 405), staff_b=(404, 405), office=(200, 405)),
+    "notifications:list": SIGNED_IN_READ,
+    "notifications:mark-read": rule((LOGIN, LOGIN), (405, 302)),
+    "notifications:email-choice": rule((LOGIN, LOGIN), (405, 400)),
+    "notifications:deadlines": rule((LOGIN, LOGIN), (403, 403), office=(200, 400)),
+    "opendata:sitemap": PUBLIC_READ,
+    "opendata:robots": PUBLIC_READ,
     # The national board: national roles (here the superuser without a province); a province's office is refused
     "national:board": rule((LOGIN, LOGIN), (403, 403), admin=(200, 405)),
     "national:board-xlsx": rule((LOGIN, LOGIN), (403, 403), admin=(200, 405)),
@@ -125,7 +149,9 @@ RULES = {
 
 # Views whose data-less POST is itself the action for the authorised role (CSRF-protected in real use).
 ACTIONS = {"templates_app:resource-delete": {"staff_a"},
-           "templates_app:resource-check": {"staff_a", "office", "admin"}}  # stores the link's check state
+           "templates_app:resource-check": {"staff_a", "office", "admin"},  # stores the link's check state
+           "jobs:gdcatalog-start": {"office", "admin"}, "jobs:linkcheck-start": {"office", "admin"},
+           "notifications:mark-read": {"staff_a", "staff_b", "office", "admin"}}  # stores the link's check state
 
 
 def walk(resolver=None, namespace=""):
@@ -169,11 +195,14 @@ def url_for(key: str, world) -> str:
             kwargs[name] = world["resource"].pk
         elif name == "pk":
             kwargs[name] = {"catalog:resolution-minutes": world["resolution"].pk,
-                            "progress:gdc-save": world["record"].pk}.get(key, world["item"].pk)
+                            "progress:gdc-save": world["record"].pk}.get(
+                key, world["job"].pk if key.startswith("jobs:") else world["item"].pk)
         elif name == "uidb64":
             kwargs[name] = "MQ"
         elif name == "token":
             kwargs[name] = "set-password"
+        elif name in ("name", "fmt"):  # the public catalog: an action, or a data set's code; an RDF format
+            kwargs[name] = {"fmt": "ttl"}.get(name, "status_show" if "action" in key else world["record"].dataset_name)
         else:  # a new kind of parameter: say how to build it here
             raise AssertionError(f"{key}: no object for the URL parameter {name!r}")
     url = reverse(key, kwargs=kwargs)

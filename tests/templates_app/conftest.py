@@ -25,3 +25,9 @@ def doae_domain(agency_user):
     from catalog.models import AgencyDomain
 
     return AgencyDomain.objects.create(agency=agency_user.agency, domain="pattani.doae.go.th")
+
+
+@pytest.fixture
+def harvest(settings):
+    """A deployment whose data reaches GD Catalog by harvesting (lists allowed in multi-choice items)."""
+    settings.GDC_DELIVERY = "harvest"

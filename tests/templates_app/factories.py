@@ -1,4 +1,6 @@
 """Template 2 test data: complete, valid values per data type, and records made through the services."""
+import itertools
+
 from catalog.models import DataType
 
 VALID_COMMON = {
@@ -12,21 +14,31 @@ VALID_COMMON = {
     "update_frequency_interval": "1",
     "geo_coverage": "อำเภอ",
     "data_source": "สำนักงานเกษตรจังหวัดปัตตานี",
-    "data_format": ["XLS", "CSV"],
+    "data_format": ["XLS"],
     "data_category": "ข้อมูลสาธารณะ",
     "license_id": "Open Data Common",
 }
 
+#: The Temp2 yes/no items, answered (an empty one would arrive in GD Catalog as ใช่: submission asks for it).
+YES_NO_ANSWERS = {"high_value_dataset": "False", "reference_data": "False"}
+
 EXTRA = {
     DataType.STATISTICAL: {"first_year_of_data": "2560", "last_year_of_data": "2566",
-                           "last_updated_date": "31/03/2567", "unit_of_measure": "ไร่"},
+                           "last_updated_date": "31/03/2567", "unit_of_measure": "ไร่", "official_statistics": "False"},
+    DataType.RECORD: YES_NO_ANSWERS, DataType.MULTIPLE: YES_NO_ANSWERS, DataType.OTHER: YES_NO_ANSWERS,
     DataType.GIS: {"west_bound_longitude": "101.0", "east_bound_longitude": "101.8",
                    "south_bound_longitude": "6.4", "north_bound_longitude": "6.95"},
 }
 
 
+_titles = itertools.count(1)
+
+
 def valid_values(data_type=DataType.STATISTICAL, **overrides) -> dict:
-    return {**VALID_COMMON, **EXTRA.get(DataType(data_type), {}), **overrides}
+    """Each call has a title of its own (`VALID_COMMON["title"]` + a number): GD Catalog refuses two data
+    sets of the province with the same title, and tests submit many."""
+    title = f"{VALID_COMMON['title']} ชุดที่ {next(_titles)}"
+    return {**VALID_COMMON, "title": title, **EXTRA.get(DataType(data_type), {}), **overrides}
 
 
 RESOURCE_COMMON = {

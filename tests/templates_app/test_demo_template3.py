@@ -3,8 +3,8 @@ import io
 
 from django.core.management import call_command
 
-from catalog.urlcheck import host_is_allowed
-from catalog.urlcheck.rules import parse_http_url
+from linkcheck.check import host_is_allowed
+from linkcheck.check.rules import parse_http_url
 from templates_app.models import MetadataRecord, Resource
 
 

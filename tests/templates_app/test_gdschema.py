@@ -30,7 +30,9 @@ def test_fields_numbers_and_required_match_the_standard(data_type):
     tail, count = EXPECTED[data_type]
     expected = ITEMS_1_14 + [(str(n), name) for n, name in enumerate(tail, start=15)]
     schema = get_schema(data_type, "2.1")
-    assert [(entry.number, entry.name) for entry in schema.entries] == expected
+    assert [(entry.number, entry.name) for entry in schema.entries if entry.number] == expected
+    unnumbered = [entry.name for entry in schema.entries if not entry.number]
+    assert unnumbered == ["allow_harvest", "reference_url_catalog"]  # harvest only: not workbook columns
     assert set(schema.required_names) == REQUIRED
     assert schema.item_count == count
     assert len(schema.required_items) == 14
@@ -47,10 +49,37 @@ def test_version_2_2_adds_classification_after_category(data_type):
     assert "ข้อมูลใช้ภายใน" in schema.entry("data_category").choice_values
 
 
+def test_version_2_2_4_uses_its_contact_labels():
+    assert get_schema(DataType.RECORD, "2.2.4").entry("maintainer").field.label_th == "ชื่อฝ่ายงานสำหรับติดต่อ"
+    assert get_schema(DataType.RECORD, "2.2.4").entry("maintainer_email").field.label_th == "อีเมลสำหรับติดต่อ"
+    assert get_schema(DataType.RECORD, "2.1").entry("maintainer").field.label_th == "ชื่อผู้ติดต่อ"
+
+
+def test_allow_harvest_has_the_standards_choices():
+    entry = get_schema(DataType.GIS).entry("allow_harvest")
+    assert entry.choices == (("False", "ไม่ยินยอม / No"), ("True", "ยินยอม / Yes"))
+    assert get_schema(DataType.GIS).entry("reference_url_catalog").kind == "url"
+
+
+def test_the_production_default_is_importer_2_2_4():
+    from config import settings as production
+
+    assert production.GDC_IMPORTER_VERSION == "2.2.4" or "GDC_IMPORTER_VERSION" in __import__("os").environ
+    assert production.GDC_DELIVERY == "workbook" or "GDC_DELIVERY" in __import__("os").environ
+
+
+def test_workbook_delivery_makes_multi_choice_items_single(settings):
+    settings.GDC_DELIVERY = "workbook"
+    assert get_schema(DataType.STATISTICAL).entry("objective").single
+    assert "Excel" in get_schema(DataType.STATISTICAL).entry("objective").help_text
+    settings.GDC_DELIVERY = "harvest"
+    assert not get_schema(DataType.STATISTICAL).entry("objective").single
+
+
 def test_version_comes_from_the_setting(settings):
-    settings.GDC_SCHEMA_VERSION = "2.2.4"
+    settings.GDC_IMPORTER_VERSION = "2.2.4"
     assert "data_classification" in get_schema(DataType.RECORD).names
-    settings.GDC_SCHEMA_VERSION = "2.1"
+    settings.GDC_IMPORTER_VERSION = "2.1"
     assert "data_classification" not in get_schema(DataType.RECORD).names
 
 

@@ -3,7 +3,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from catalog.models import DataType
-from catalog.urlcheck import Status
+from linkcheck.check import Status
 from templates_app.gdschema.resources import get_resource_schema
 from templates_app.models import Resource
 from templates_app.services import resource_create, resource_delete, resource_update

@@ -46,7 +46,7 @@ def test_bad_input_names_the_field_and_saves_nothing(make_item, agency_user, dat
     assert not MetadataRecord.objects.filter(item=item).exists()
 
 
-@pytest.mark.parametrize("field, value", [("objective", ["อื่นๆ"]), ("data_format", ["CSV", "อื่นๆ"]),
+@pytest.mark.parametrize("field, value", [("objective", ["อื่นๆ"]), ("data_format", ["อื่นๆ"]),
                                           ("license_id", "อื่นๆ"), ("geo_coverage", "อื่นๆ")])
 def test_other_needs_its_text(own_item, agency_user, field, value):
     with pytest.raises(ValidationError) as exc:
@@ -64,13 +64,15 @@ def test_a_draft_may_be_incomplete_but_a_submission_may_not(own_item, agency_use
         metadata_submit(item=own_item, values={"title": "ชื่อ"}, version=1, by=agency_user)
     assert set(exc.value.error_dict) == {"maintainer", "maintainer_email", "tag_string", "notes", "objective",
                                          "update_frequency_unit", "geo_coverage", "data_source", "data_format",
-                                         "data_category", "license_id"}
+                                         "data_category", "license_id", "official_statistics"}
+    assert exc.value.error_dict["official_statistics"][0].code == "answer_yes_no"
     record.refresh_from_db()
     assert record.status == "draft" and record.version == 1
 
 
-def test_values_are_stored_normalised(own_item, agency_user):
+def test_values_are_stored_normalised(own_item, agency_user, harvest):
     record = metadata_submit(item=own_item, values=valid_values(data_release_calendar="2567-03-31",
+                                                                data_format=["XLS", "CSV"],
                                                                 tag_string=" ทุเรียน ,เกษตร, ทุเรียน "),
                              version=None, by=agency_user)
     assert record.values["last_updated_date"] == "2024-03-31"
@@ -160,7 +162,7 @@ def test_a_stale_version_is_refused_and_nothing_is_lost(own_item, agency_user):
     ("ข้อมูลส่วนบุคคล", "ลับมาก", True), ("ข้อมูลส่วนบุคคล", "เปิดเผย", False), ("ข้อมูลความมั่นคง", "ลับที่สุด", True),
 ])
 def test_v2_2_category_limits_classification(settings, own_item, agency_user, category, classification, ok):
-    settings.GDC_SCHEMA_VERSION = "2.2.4"
+    settings.GDC_IMPORTER_VERSION = "2.2.4"
     values = valid_values(data_category=category, data_classification=classification,
                           license_id="Creative Commons Attribution No-Derivs")
     if ok:
@@ -212,3 +214,52 @@ def test_an_items_default_code_is_reserved_for_it(make_item, agency_user, other_
     renamed = metadata_save_draft(item=mine, values={}, version=1, by=agency_user, dataset_name="my-own-code")
     back = metadata_save_draft(item=mine, values={}, version=renamed.version, by=agency_user, dataset_name=reserved)
     assert back.dataset_name == reserved  # the item itself may always take its default code back
+
+
+@pytest.mark.parametrize("tags", ["ก, ทุเรียน", "ทุเรียน, " + "ก" * 101])
+def test_ckan_tag_length_is_checked(own_item, agency_user, tags):
+    with pytest.raises(ValidationError) as exc:
+        metadata_save_draft(item=own_item, values=valid_values(tag_string=tags), version=None, by=agency_user)
+    error = exc.value.error_dict["tag_string"][0]
+    assert error.code == "tag_length" and "2–100" in str(error.message)
+
+
+def test_no_two_data_sets_of_the_province_share_a_title(make_item, agency_user):
+    first, second = make_item(), make_item()
+    metadata_submit(item=first, values=valid_values(title="ทุเรียน ปี 2566"), version=None, by=agency_user)
+    draft = metadata_save_draft(item=second, values=valid_values(title="ทุเรียน ปี 2566"), version=None,
+                                by=agency_user)  # a draft may, for now
+    with pytest.raises(ValidationError) as exc:
+        metadata_submit(item=second, values=valid_values(title="ทุเรียน ปี 2566"), version=draft.version,
+                        by=agency_user)
+    assert exc.value.error_dict["title"][0].code == "duplicate_title"
+    assert metadata_submit(item=second, values=valid_values(title="ทุเรียน ปี 2567"), version=draft.version,
+                           by=agency_user).status == "submitted"
+
+
+def test_a_batch_of_two_with_one_title_is_refused(make_item, agency_user):
+    from templates_app.services import DraftRow, RowErrors
+    from templates_app.services.metadata import _write
+
+    rows = [DraftRow(make_item(), valid_values(title="ซ้ำ"), None), DraftRow(make_item(), valid_values(title="ซ้ำ"), None)]
+    with pytest.raises(RowErrors) as exc:
+        _write(rows, by=agency_user, submit=True)
+    assert list(exc.value.errors) == [1]
+
+
+def test_workbook_delivery_takes_one_value_per_multi_choice_item(own_item, agency_user, settings):
+    settings.GDC_DELIVERY = "workbook"
+    with pytest.raises(ValidationError) as exc:
+        metadata_save_draft(item=own_item, values=valid_values(data_format=["CSV", "XLS"]), version=None,
+                            by=agency_user)
+    assert exc.value.error_dict["data_format"][0].code == "one_value"
+    settings.GDC_DELIVERY = "harvest"
+    record = metadata_save_draft(item=own_item, values=valid_values(data_format=["CSV", "XLS"]), version=None,
+                                 by=agency_user)
+    assert record.values["data_format"] == ["CSV", "XLS"]
+
+
+def test_harvest_delivery_leaves_yes_no_optional(own_item, agency_user, harvest):
+    values = valid_values()
+    del values["official_statistics"]
+    assert metadata_submit(item=own_item, values=values, version=None, by=agency_user).status == "submitted"

@@ -3,7 +3,7 @@ import re
 
 import pytest
 from django.db import connection
-from django.forms import CheckboxSelectMultiple
+from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import DataType
@@ -18,9 +18,10 @@ from .factories import valid_values
 
 def form_data(values: dict, version=0, data_type=DataType.STATISTICAL, **extra) -> dict:
     """What a browser sends: every box of the form (empty unless given; a missing one is refused), the
-    ticked check boxes only."""
+    ticked check boxes and chosen radio buttons only."""
     form = MetadataForm(schema=get_schema(data_type))
-    sent = {name: "" for name, field in form.fields.items() if not isinstance(field.widget, CheckboxSelectMultiple)}
+    sent = {name: "" for name, field in form.fields.items()
+            if not isinstance(field.widget, CheckboxSelectMultiple | RadioSelect)}
     return {**sent, **values, "version": version, **extra}
 
 
@@ -62,7 +63,7 @@ def test_form_shows_the_types_fields_with_numbers(client, make_item, agency_user
     item = make_item(DataType.GIS)
     client.force_login(agency_user)
     page = client.get(f"/items/{item.pk}/metadata/").content.decode()
-    assert len(re.findall(r'data-field="\w+" data-kind', page)) == 29  # 28 items, 9 as 9.1 + 9.2
+    assert len(re.findall(r'data-field="\w+" data-kind', page)) == 31  # 28 items, 9 as 9.1 + 9.2, 2 harvest-only
     assert "ข้อ 28" in page and "ข้อ 9.2" in page and 'data-field="west_bound_longitude"' in page
     assert 'data-field="first_year_of_data"' not in page
 
@@ -75,7 +76,7 @@ def test_submit_lists_every_missing_field_at_the_top(client, own_item, agency_us
     assert [row["anchor"] for row in summary] == [
         "id_maintainer", "id_maintainer_email", "id_tag_string", "id_notes", "id_objective",
         "id_update_frequency_unit", "id_geo_coverage", "id_data_source", "id_data_format", "id_data_category",
-        "id_license_id"]
+        "id_license_id", "id_official_statistics"]
     page = response.content.decode()
     assert 'href="#id_maintainer_email"' in page and "ข้อ 5 อีเมลผู้ติดต่อ" in page
     assert "รายการนี้จำเป็นต้องกรอก" in page
@@ -203,6 +204,7 @@ def test_the_form_shows_exactly_the_standards_fields_and_required_marks(client, 
 
     tail, _count = TABLES[data_type]
     expected = [name for _n, name in ITEMS_1_14] + tail
+    expected[3:3] = ["allow_harvest", "reference_url_catalog"]  # not numbered: carried by harvesting only
     item = make_item(data_type)
     client.force_login(agency_user)
     page = client.get(f"/items/{item.pk}/metadata/").content.decode()
@@ -233,7 +235,7 @@ def test_english_ui_uses_the_standards_english_labels(client, own_item, agency_u
 def test_api_roles(client, request, submitted, who, count):
     if who:
         client.force_login(request.getfixturevalue(who))
-    assert len(client.get("/api/v1/datasets/").json()) == count
+    assert len(client.get("/api/v1/datasets/").json()["results"]) == count
 
 
 def test_my_work_pages_50_rows_and_counts_every_page(client, make_item, agency_user):
@@ -257,3 +259,41 @@ def test_my_work_shows_one_status_when_asked(client, make_item, agency_user):
     assert 'data-status-filter="draft" aria-current="true"' in html and html.count('aria-current="true"') == 1
     assert len(client.get("/my-work/", {"status": "not_started"}).context["rows"]) == 3
     assert len(client.get("/my-work/", {"status": "bogus"}).context["rows"]) == 4  # unknown status: all rows
+
+
+def test_workbook_delivery_says_next_to_each_multi_choice_item_why_it_takes_one_value(client, own_item, agency_user,
+                                                                                       settings):
+    settings.GDC_DELIVERY = "workbook"
+    client.force_login(agency_user)
+    page = client.get(f"/items/{own_item.pk}/metadata/").content.decode()
+    block = page.split('id="field-data_format"')[1].split('id="field-')[0]
+    assert 'type="radio"' in block and "ไฟล์ Excel" in block and "1 ค่า" in block
+    settings.GDC_DELIVERY = "harvest"
+    block = client.get(f"/items/{own_item.pk}/metadata/").content.decode().split('id="field-data_format"')[1]
+    assert 'type="checkbox"' in block.split('id="field-')[0]
+
+
+def test_a_blank_yes_no_item_is_asked_for_before_submission(client, own_item, agency_user):
+    client.force_login(agency_user)
+    values = valid_values()
+    del values["official_statistics"]
+    response = client.post(f"/items/{own_item.pk}/metadata/", form_data(values, submit="1"))
+    assert [row["anchor"] for row in response.context["error_summary"]] == ["id_official_statistics"]
+    assert "“ใช่”" in response.content.decode()
+
+
+def test_a_one_value_item_left_unchosen_is_not_a_missing_field(client, own_item, agency_user):
+    """A browser sends nothing for a radio group with no choice: that is an empty answer, as for check boxes."""
+    client.force_login(agency_user)
+    values = valid_values()
+    for name in ("objective", "data_format"):
+        del values[name]
+    response = client.post(f"/items/{own_item.pk}/metadata/", form_data(values, save="1"))
+    assert response.status_code == 302
+
+
+def test_the_form_says_next_to_a_yes_no_item_that_it_needs_an_answer(client, own_item, agency_user):
+    client.force_login(agency_user)
+    page = client.get(f"/items/{own_item.pk}/metadata/").content.decode()
+    block = page.split('id="field-official_statistics"')[1].split('id="field-')[0]
+    assert "ต้องตอบก่อนส่งตรวจ" in block and "“ใช่”" in block

@@ -3,7 +3,7 @@ import re
 
 import pytest
 from django.db import connection
-from django.forms import CheckboxSelectMultiple
+from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import AgencyDomain, DataType
@@ -78,7 +78,8 @@ def post_form(client, item, values, resource=None):
     """What a browser sends: every box of the form (empty unless given; a missing one is refused)."""
     url = f"/items/{item.pk}/resources/{resource.pk}/" if resource else f"/items/{item.pk}/resources/new/"
     form = ResourceForm(schema=get_resource_schema(item.data_type))
-    sent = {name: "" for name, field in form.fields.items() if not isinstance(field.widget, CheckboxSelectMultiple)}
+    sent = {name: "" for name, field in form.fields.items()
+            if not isinstance(field.widget, CheckboxSelectMultiple | RadioSelect)}
     return client.post(url, {**sent, **values})
 
 
@@ -215,3 +216,21 @@ def test_review_queue_links_to_the_lists(client, office_user):
     client.force_login(office_user)
     page = client.get("/review/").content.decode()
     assert "/links/" in page and "/agencies/contacts/" in page
+
+
+def test_a_new_resource_starts_from_the_data_sets_template2_values(client, own_item, agency_user, doae_domain):
+    record = public_record(own_item, agency_user, disaggregate=["เพศ"], unit_of_multiplier="อื่นๆ",
+                           unit_of_multiplier_other="โหล", data_format=["CSV"], data_release_calendar="31/12/2567",
+                           official_statistics="True")
+    client.force_login(agency_user)
+    form = client.get(f"/items/{own_item.pk}/resources/new/").context["form"]
+    assert {name: form.initial.get(name) for name in (
+        "resource_name", "resource_unit_of_measure", "resource_first_year_of_data", "resource_last_year_of_data",
+        "resource_disaggregate", "resource_unit_of_multiplier", "resource_unit_of_multiplier_other", "format",
+        "resource_data_release_calendar", "resource_official_statistics", "resource_last_updated_date")} == {
+        "resource_name": record.values["title"], "resource_unit_of_measure": "ไร่",
+        "resource_first_year_of_data": "2560", "resource_last_year_of_data": "2566",
+        "resource_disaggregate": ["เพศ"], "resource_unit_of_multiplier": "อื่นๆ",
+        "resource_unit_of_multiplier_other": "โหล", "format": "CSV", "resource_data_release_calendar": "31/12/2567",
+        "resource_official_statistics": "True", "resource_last_updated_date": "31/03/2567"}
+    assert "resource_url" not in form.initial  # the source's own address is the agency's to give

@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from catalog.models import AgencyDomain
-from catalog.urlcheck import CheckConfig, Status
+from linkcheck.check import CheckConfig, Status
 from templates_app.models import Resource
 from templates_app.services import resource_check_many, resource_check_now, resource_create
-from tests.catalog.urlcheck.conftest import allow_private, ca, http_server, tls_server  # noqa: F401  (fixtures)
+from tests.linkcheck.conftest import allow_private, ca, http_server, tls_server  # noqa: F401  (fixtures)
 from tests.factories import AgencyFactory, ItemFactory, UserFactory
 from tests.templates_app.factories import public_record, resource_values
 
@@ -142,6 +142,14 @@ def test_check_urls_stale_hours(add_resource):
 def test_check_urls_refuses_a_negative_age(db):
     with pytest.raises(CommandError):
         run_command("--stale-hours", "-1")
+
+
+def test_check_urls_takes_a_concurrency_and_refuses_zero(add_resource, http_server):  # noqa: F811
+    add_resource("/ok"), add_resource("/missing")
+    out, _err = run_command("--concurrency", "1")
+    assert "Checked 2 link(s)" in out
+    with pytest.raises(CommandError):
+        run_command("--concurrency", "0")
 
 
 def test_the_ssrf_guard_stays_on_without_the_test_switch(agency_user, own_item, http_server, monkeypatch):  # noqa: F811

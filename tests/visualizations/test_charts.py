@@ -140,3 +140,48 @@ def test_figures_use_the_colour_blind_safe_palette_and_thai_fonts():
     fig = build_figure(chart("trend", series("I1-005", [row("2566", "9401", 1)])))
     assert fig.layout.colorway[:2] == ("#0072B2", "#E69F00")
     assert "Sarabun" in fig.layout.font.family
+
+
+def _heatmap_with_population(population_rows):
+    health = series("I3-006", [row("2566", "9401", 50, name="เมือง"), row("2566", "9402", 60, name="โคกโพธิ์")],
+                    dimension="สุขภาพ", unit="คน")
+    spec = {"key": "h", "kind": "heatmap", "title": "ชื่อ", "items": ["I3-006"], "label_by": "dimension",
+            "per": {"คน": {"item": "I3-015", "match": "ประชากร"}}}
+    population = series("I3-015", population_rows, unit="คน/หลัง", name="ประชากรและบ้านตามทะเบียนราษฎร")
+    return {"spec": spec, "series": {"I3-006": health}, "population": {"คน": population}}
+
+
+def test_heatmap_shows_the_rate_per_1000_people_and_says_so():
+    chart = _heatmap_with_population([
+        row("2566", "9401", 10_000, type="ประชากร"), row("2566", "9401", 4_000, type="บ้าน"),
+        row("2566", "9402", 30_000, type="ประชากร"), row("2566", "9402", 9_000, type="บ้าน")])
+    fig = build_figure(chart)
+    assert [list(r) for r in fig.data[0].z] == [[5.0], [2.0]]  # 50 of 10,000 people; 60 of 30,000
+    assert [list(r) for r in fig.data[0].customdata] == [[50], [60]]
+    assert "แสดง: อัตราต่อประชากร 1,000 คน" in subtitle(fig) and "I3-015" in subtitle(fig)
+    count = build_figure({**chart, "measure": "count"})
+    assert [list(r) for r in count.data[0].z] == [[50], [60]]
+    assert "แสดง: จำนวน (คน)" in subtitle(count)
+
+
+def test_heatmap_without_a_population_table_shows_counts_and_says_so():
+    fig = build_figure(_heatmap_with_population([]))
+    assert [list(r) for r in fig.data[0].z] == [[50], [60]]
+    assert "แสดง: จำนวน (คน)" in subtitle(fig)
+
+
+def test_long_thai_bar_labels_break_at_words_and_keep_the_full_name_in_the_hover():
+    name = "ครัวเรือนที่มีคนอายุ 15-60 ปี ที่ไม่มีอาชีพและรายได้ (จปฐ.)"
+    fig = build_figure(chart("ranking", series("I3-046", [row("2566", "9401", 5)], name=name, unit="คน")))
+    label = fig.data[0].y[0]
+    assert "<br>" in label and "อาชีพแ…" not in label
+    assert all(part in name or part.endswith("…") for part in label.removeprefix("I3-046 ").split("<br>"))
+    assert fig.data[0].customdata[0][0] == f"I3-046 {name}"
+
+
+def test_legend_sits_under_the_plot_with_room_for_it():
+    two = build_figure(chart("trend", series("I1-005", [row("2566", "9401", 1)]),
+                             series("I1-006", [row("2566", "9401", 2)])))
+    one = build_figure(chart("trend", series("I1-005", [row("2566", "9401", 1)])))
+    assert (two.layout.legend.yref, two.layout.legend.y, two.layout.legend.yanchor) == ("container", 0, "bottom")
+    assert two.layout.margin.b == one.layout.margin.b + 24

@@ -30,7 +30,7 @@ ROLES = [None, OWNER, OTHER, "nso-pattani", "admin"]
 def test_dashboards_and_summary_are_public(client, pattani_users, who, name, number):
     response = client_for(client, pattani_users, who).get(reverse(f"visualizations:{name}", args=[number]))
     assert response.status_code == 200
-    assert 'vendor/plotly/plotly.min.js' in response.content.decode()
+    assert 'vendor/plotly/plotly-cartesian.min.js' in response.content.decode()
     assert not re.search(r'<script[^>]+src="(https?:)?//', response.content.decode())  # never a CDN
 
 
@@ -73,6 +73,23 @@ def test_upload_index_lists_only_own_agency_items(client, pattani_users):
     client.force_login(pattani_users[OWNER])
     html = client.get(reverse("visualizations:upload-index")).content.decode()
     assert "I1-005" in html and "I1-001" not in html
+
+
+def test_upload_index_is_paged_with_constant_queries(client, pattani_users):
+    from catalog.models import DataType
+    from tests.factories import ItemFactory
+
+    client.force_login(pattani_users["nso-pattani"])
+    url = reverse("visualizations:upload-index")
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    owner = Item.objects.get(code="I1-005")
+    for _ in range(101):
+        ItemFactory(dimension=owner.dimension, agency=owner.agency, data_type=DataType.STATISTICAL)
+    with CaptureQueriesContext(connection) as large:
+        page = client.get(url).context["page"]
+    assert len(page.object_list) == 100 and page.paginator.count > 101
+    assert len(large) == len(small)
 
 
 @pytest.mark.parametrize("who, expected", [(None, 302), (OWNER, 200), (OTHER, 404), ("nso-pattani", 200),
@@ -157,3 +174,23 @@ def test_sample_csv_roles_and_it_uploads_once_filled(client, pattani_users, who,
         assert lines[0] == "period,area,value" and len(lines) == 13
         filled = "\n".join(lines[:1] + [line + "1" for line in lines[1:]]).encode()
         assert table_version_upload(item=item, content=filled, filename="s.csv").row_count == 12
+
+
+def test_pages_open_on_key_figures_and_load_plotly_only_lazily(client, pattani):
+    item = Item.objects.get(issue__number=1, code="I1-005")
+    table_version_upload(item=item, content=csv_bytes(district_rows(24)), filename="a.csv")
+    for name in ("issue-dashboard", "issue-summary"):
+        html = client.get(reverse(f"visualizations:{name}", args=[1])).content.decode()
+        assert html.index('class="viz-keyfigures') < html.index('class="viz-plot"')
+        assert re.search(r'<script src="[^"]+viz-charts\.js" data-plotly-src="[^"]+plotly-cartesian\.min\.js" '
+                         r'data-viz-lazy defer>', html)
+        assert '<script src="/static/vendor/plotly' not in html
+
+
+def test_summary_leaves_out_unwritten_findings_in_print(client, pattani_users):
+    placeholder = "สำนักงานสถิติจังหวัดยังไม่ได้เขียนข้อค้นพบสำคัญ"
+    url = reverse("visualizations:issue-summary", args=[1])
+    assert placeholder not in client.get(url).content.decode()
+    client.force_login(pattani_users["nso-pattani"])
+    html = client.get(url).content.decode()
+    assert re.search(r'<p class="text-muted no-print">' + placeholder, html)  # a reminder on screen only

@@ -9,6 +9,7 @@ from collections import defaultdict
 import plotly.graph_objects as go
 from django.utils.translation import gettext as _
 
+from visualizations.charts.labels import display_width, fit_label
 from visualizations.charts.style import (
     HEATMAP_SCALE, NUMBER_FORMAT, base_layout, esc, missing_annotation, period_label,
 )
@@ -34,7 +35,7 @@ def _totals_only(rows: list[dict]) -> list[dict]:
     return kept
 
 
-def _by_period(rows: list[dict], how: str) -> list[tuple[str, float]]:
+def period_totals(rows: list[dict], how: str) -> list[tuple[str, float]]:
     """One figure per period at the highest level present (province rows, else districts summed)."""
     rows = _totals_only(rows)
     grouped: dict[tuple, list] = defaultdict(list)
@@ -48,7 +49,7 @@ def _by_period(rows: list[dict], how: str) -> list[tuple[str, float]]:
             for (sort, period), (level, values) in sorted(best.items())]
 
 
-def _latest_by_area(rows: list[dict], level: str) -> tuple[str, dict]:
+def latest_by_area(rows: list[dict], level: str) -> tuple[str, dict]:
     rows = [r for r in _totals_only(rows) if r["area_level"] == level]
     if not rows:
         return "", {}
@@ -61,15 +62,30 @@ def _latest_by_area(rows: list[dict], level: str) -> tuple[str, dict]:
     return period, values
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _hover(unit: str) -> str:
     return "%{x}<br>%{y:" + NUMBER_FORMAT + "} " + esc(unit) + "<extra>%{fullData.name}</extra>"
 
 
+LEGEND_ROW_WIDTH = 80  # characters of 12 px text in one row of a half-width chart on a laptop
+
+
+def _legend_rows(traces: list) -> int:
+    """Rows the legend takes under the plot (the browser measures again on a narrower screen)."""
+    if len(traces) < 2:
+        return 0
+    rows, used = 1, 0
+    for trace in traces:
+        width = display_width(trace.name or "") + 5
+        if used and used + width > LEGEND_ROW_WIDTH:
+            rows, used = rows + 1, 0
+        used += width
+    return rows
+
+
 def _finish(fig_layout: dict, series_list: list[dict], traces: list) -> go.Figure:
+    legend = 24 * _legend_rows(traces)
+    fig_layout["margin"]["b"] += legend
+    fig_layout["height"] += legend
     if not traces:
         fig_layout["annotations"].append(missing_annotation(series_list))
         fig_layout["xaxis"].update(visible=False)
@@ -85,7 +101,7 @@ def trend_figure(chart: dict) -> go.Figure:
     spec, series_list = chart["spec"], list(chart["series"].values())
     traces = []
     for series in series_list:
-        points = _by_period(series["rows"], spec.get("aggregate", "sum"))
+        points = period_totals(series["rows"], spec.get("aggregate", "sum"))
         if points:
             traces.append(go.Scatter(
                 x=[period_label(p) for p, _v in points], y=[v for _p, v in points], mode="lines+markers",
@@ -101,7 +117,7 @@ def by_area_figure(chart: dict) -> go.Figure:
     level = spec.get("level", "district")
     traces, periods = [], []
     for series in series_list:
-        period, values = _latest_by_area(series["rows"], level)
+        period, values = latest_by_area(series["rows"], level)
         if values:
             periods.append(period)
             names = [esc(name) for name, _v in values.values()]
@@ -116,24 +132,74 @@ def by_area_figure(chart: dict) -> go.Figure:
     return _finish(layout, series_list, traces)
 
 
+RATE_BASE = 1000
+
+
+def _per_label(unit: str) -> str:
+    return {"คน": _("per 1,000 people"), "ครัวเรือน": _("per 1,000 households")}.get(
+        unit, _("per 1,000 %(unit)s") % {"unit": unit})
+
+
+def _denominator(chart: dict, unit: str) -> tuple[dict, str, dict] | None:
+    """The population table for `unit` at district level: (its series, its latest period, {district: value})."""
+    per, series = chart["spec"].get("per", {}).get(unit), chart.get("population", {}).get(unit)
+    if not per or not series or not series["rows"]:
+        return None
+    rows = series["rows"]
+    if per.get("match"):
+        rows = [r for r in rows if any(per["match"] in str(v) for v in r["breakdown"].values())] or rows
+    period, values = latest_by_area(rows, "district")
+    values = {code: v for code, (_name, v) in values.items() if v > 0}
+    return (series, period, values) if values else None
+
+
+def heatmap_rate_available(chart: dict) -> bool:
+    """True when every plotted item with data has a population table for its unit."""
+    plotted = [s for s in chart["series"].values() if s["rows"]]
+    return bool(plotted) and all(_denominator(chart, s["unit"]) for s in plotted)
+
+
+def _rate_note(chart: dict, units: list[str]) -> str:
+    sources = []
+    for unit in units:
+        series, period, _values = _denominator(chart, unit)
+        sources.append(f"{series['code']} {series['name']} ({period_label(period)})")
+    return _("Shown: rate %(per)s; population: %(sources)s") % {
+        "per": " / ".join(_per_label(u) for u in units), "sources": ", ".join(dict.fromkeys(sources))}
+
+
 def heatmap_figure(chart: dict) -> go.Figure:
+    """District × dimension. `chart["measure"]`: "rate" (per 1,000 of the population table for the
+    items' unit, the default when there is one for every item) or "count" (the raw numbers)."""
     spec, series_list = chart["spec"], list(chart["series"].values())
+    rate = chart.get("measure", "rate") == "rate" and heatmap_rate_available(chart)
     columns, areas = [], {}
     for series in series_list:
-        _period, values = _latest_by_area(series["rows"], "district")
+        _period, values = latest_by_area(series["rows"], "district")
         if values:
-            columns.append((esc(_label(series, spec)), {code: v for code, (n, v) in values.items()}))
+            divide = _denominator(chart, series["unit"])[2] if rate else {}
+            cells = {code: (v, v / divide[code] * RATE_BASE if code in divide else None) for code, (n, v) in
+                     values.items()} if rate else {code: (v, v) for code, (n, v) in values.items()}
+            columns.append((fit_label(_label(series, spec), 14, max_lines=3), cells))
             areas.update({code: esc(name) for code, (name, _v) in values.items()})
+    units = list(dict.fromkeys(s["unit"] for s in series_list if s["rows"]))
     traces = []
     if columns:
         codes = sorted(areas)
+        cell = [[col.get(code, (None, None)) for _n, col in columns] for code in codes]
+        value_format = "%{z:,.1f} " + esc(" / ".join(_per_label(u) for u in units)) + "<br>(%{customdata:" + \
+            NUMBER_FORMAT + "})" if rate else "%{z:" + NUMBER_FORMAT + "} " + esc(" / ".join(units))
         traces.append(go.Heatmap(
             x=[name for name, _v in columns], y=[areas[c] for c in codes],
-            z=[[col.get(code) for _n, col in columns] for code in codes], colorscale=HEATMAP_SCALE,
-            hovertemplate="%{y} · %{x}<br>%{z:" + NUMBER_FORMAT + "}<extra></extra>",
-            colorbar={"thickness": 12, "tickformat": ",~f"}))
+            z=[[pair[1] for pair in row] for row in cell], customdata=[[pair[0] for pair in row] for row in cell],
+            colorscale=HEATMAP_SCALE, hovertemplate="%{y} · %{x}<br>" + value_format + "<extra></extra>",
+            colorbar={"thickness": 12, "tickformat": ",~f",
+                      "title": {"text": fit_label(" / ".join(_per_label(u) for u in units) if rate
+                                                  else " / ".join(units), 12, max_lines=3),
+                                "font": {"size": 11}}}))
+    shown = _rate_note(chart, units) if rate else _("Shown: number (%(unit)s)") % {"unit": " / ".join(units) or "-"}
     layout = base_layout(title=spec["title"], series_list=series_list, x_title=_("TPMAP dimension"),
-                         y_title="")
+                         y_title="", shown=shown if spec.get("per") else "")
     layout["yaxis"].update(autorange="reversed", tickformat=None, rangemode=None)
     layout["margin"]["l"] = 100
     return _finish(layout, series_list, traces)
@@ -143,7 +209,7 @@ def ranking_figure(chart: dict) -> go.Figure:
     spec, series_list = chart["spec"], list(chart["series"].values())
     totals = []
     for series in series_list:
-        points = _by_period(series["rows"], spec.get("aggregate", "sum"))
+        points = period_totals(series["rows"], spec.get("aggregate", "sum"))
         if points:
             totals.append((points[-1][1], series))
     totals.sort(key=lambda pair: pair[0], reverse=True)
@@ -151,9 +217,10 @@ def ranking_figure(chart: dict) -> go.Figure:
     traces = []
     if totals:
         traces.append(go.Bar(
-            x=[v for v, _s in totals], y=[esc(_short(f"{s['code']} {s['name']}", 38)) for _v, s in totals], orientation="h",
-            customdata=[esc(s["unit"]) for _v, s in totals], marker={"color": "#D55E00"},
-            hovertemplate="%{y}<br>%{x:" + NUMBER_FORMAT + "} %{customdata}<extra></extra>"))
+            x=[v for v, _s in totals], y=[fit_label(f"{s['code']} {s['name']}", 24, max_lines=3) for _v, s in totals],
+            orientation="h", customdata=[[esc(f"{s['code']} {s['name']}"), esc(s["unit"])] for _v, s in totals],
+            marker={"color": "#D55E00"},
+            hovertemplate="%{customdata[0]}<br>%{x:" + NUMBER_FORMAT + "} %{customdata[1]}<extra></extra>"))
     layout = base_layout(title=spec["title"], series_list=series_list, x_title=_units([s for _v, s in totals]),
                          y_title="")
     layout["height"] += 120
@@ -167,9 +234,9 @@ def coverage_figure(chart: dict) -> go.Figure:
     labels, served, needed = [], [], []
     for service_code, need_code in spec["pairs"]:
         service, need = series[service_code], series[need_code]
-        service_points, need_points = _by_period(service["rows"], "sum"), _by_period(need["rows"], "sum")
+        service_points, need_points = period_totals(service["rows"], "sum"), period_totals(need["rows"], "sum")
         if service_points and need_points:
-            labels.append(esc(_short(service["name"], 28)))
+            labels.append(fit_label(service["name"], 16, max_lines=3))
             served.append(service_points[-1][1])
             needed.append(need_points[-1][1])
     traces = []

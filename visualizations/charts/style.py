@@ -86,8 +86,9 @@ def short_source(series_list: list[dict]) -> list[str]:
     return [part for line in lines for part in _wrap(line)]
 
 
-def base_layout(*, title: str, series_list: list[dict], x_title: str = "", y_title: str = "") -> dict:
-    lines = short_source(series_list)
+def base_layout(*, title: str, series_list: list[dict], x_title: str = "", y_title: str = "", shown: str = "") -> dict:
+    """`shown`: a first line saying what the values are, when a chart can show them more than one way."""
+    lines = _wrap(shown) + short_source(series_list) if shown else short_source(series_list)
     return {
         "title": {"text": f"<b>{esc(title)}</b>", "x": 0.01, "xanchor": "left", "y": 1, "yanchor": "top",
                   "yref": "container", "pad": {"t": 14}, "font": {"size": 15},
@@ -98,11 +99,16 @@ def base_layout(*, title: str, series_list: list[dict], x_title: str = "", y_tit
         "separators": ".,",
         "height": 440 + 14 * len(lines),
         "margin": {"l": 64, "r": 16, "t": 90 + 14 * len(lines), "b": 40},
-        "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "font": {"size": 12}},
+        # Under the plot, at the bottom of the figure: never over the title and source lines above it.
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "yref": "container", "y": 0, "yanchor": "bottom",
+                   "font": {"size": 12}},
+        # No plotly.py template: it would add 7 kB of JSON to every chart on the page for looks set here.
+        "template": "none",
         "paper_bgcolor": "white", "plot_bgcolor": "white",
-        "xaxis": {"title": {"text": esc(x_title)}, "automargin": True, "gridcolor": "#e5e7eb"},
+        "xaxis": {"title": {"text": esc(x_title)}, "automargin": True, "gridcolor": "#e5e7eb",
+                  "zerolinecolor": "#cbd5e1"},
         "yaxis": {"title": {"text": esc(y_title)}, "automargin": True, "gridcolor": "#e5e7eb",
-                  "tickformat": ",~f", "rangemode": "tozero"},
+                  "zerolinecolor": "#cbd5e1", "tickformat": ",~f", "rangemode": "tozero"},
         "annotations": [],
     }
 def missing_annotation(series_list: list[dict]) -> dict:

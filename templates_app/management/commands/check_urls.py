@@ -4,9 +4,9 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.urlcheck import Status
-from templates_app.selectors import resources_to_check
-from templates_app.services import resource_check_many
+from linkcheck.check import Status
+from linkcheck.services import linkcheck_run_inline, linkcheck_run_start, run_resources
+from templates_app.services.resources import Checked
 
 
 class Command(BaseCommand):
@@ -17,14 +17,22 @@ class Command(BaseCommand):
         parser.add_argument("--agency", help="Only this agency's links (agency code, e.g. PTN-AGRI).")
         parser.add_argument("--stale-hours", type=float, metavar="N",
                             help="Only links not checked in the last N hours (never-checked ones included).")
+        parser.add_argument("--concurrency", type=int, default=16, metavar="N",
+                            help="Check at most N links at once (default 16, what the nightly job uses); at most "
+                                 "LINKCHECK_PER_HOST of them against one host.")
         parser.add_argument("--json", action="store_true", dest="as_json",
                             help="Print the results to stdout as a JSON list.")
 
-    def handle(self, *args, agency=None, stale_hours=None, as_json=False, **options):
+    def handle(self, *args, agency=None, stale_hours=None, as_json=False, concurrency=16, **options):
         if stale_hours is not None and stale_hours < 0:
             raise CommandError("--stale-hours must be 0 or more.")
-        checked = resource_check_many(resources=resources_to_check(agency=agency, stale_hours=stale_hours),
-                                      on_result=self._progress)
+        if concurrency < 1:
+            raise CommandError("--concurrency must be at least 1.")
+        run = linkcheck_run_start(agency=agency, stale_hours=stale_hours)  # the job engine's service, run inline
+        done = iter(range(1, run.total + 1))
+        results = linkcheck_run_inline(run=run, concurrency=concurrency,
+                                       on_result=lambda result: self._progress(result, next(done), run.total))
+        checked = [Checked(resource, results[resource.url]) for resource in run_resources(run=run)]
         if as_json:
             self.stdout.write(_dumps([_row(c.resource) for c in checked]))
         else:

@@ -44,7 +44,7 @@ def test_every_value_comes_back_where_the_gd_importer_reads_it(filled, agency_us
     assert row["tag_string"] == "ทุเรียน,เกษตร,ปัตตานี"
     assert row["objective"] == "พันธกิจหน่วยงาน"
     assert row["update_frequency_unit"] == "ปี" and row["update_frequency_interval"] == "1"
-    assert row["data_format"] == "CSV,XLS"  # several values joined; flagged in the pre-flight sheet
+    assert row["data_format"] == "XLS"
     assert row["license_id"] == "Open Data Common"
     assert row["last_updated_date"] == "2567-03-31"  # B.E. YYYY-MM-DD
     assert row["data_release_calendar"] == "2567-10-01"
@@ -90,7 +90,16 @@ def test_title_block_names_province_issue_and_be_date(filled, agency_user):
     assert str(dt.date.today().year + 543) in sheet["A3"].value
 
 
-def test_preflight_lists_what_the_importer_would_not_take(filled, agency_user):
+def test_preflight_lists_what_the_importer_would_not_take(filled, agency_user, settings):
+    settings.GDC_DELIVERY = "harvest"  # saved while lists were allowed, exported for the workbook route
+    stat, record = filled[DataType.STATISTICAL], filled[DataType.RECORD]
+    values = valid_values(DataType.STATISTICAL, data_format=["CSV", "XLS"])
+    del values["official_statistics"]
+    services.metadata_save_draft(item=stat.item, values=values, version=stat.version, by=agency_user)
+    values = valid_values(DataType.RECORD)
+    del values["high_value_dataset"]
+    services.metadata_save_draft(item=record.item, values=values, version=record.version, by=agency_user)
+    settings.GDC_DELIVERY = "workbook"
     workbook = export()
     rows = list(workbook["รายงานตรวจสอบก่อนนำเข้า"].iter_rows(min_row=5, values_only=True))
     codes = {(row[0], row[3], row[5]) for row in rows}
@@ -110,14 +119,14 @@ def test_preflight_flags_a_slug_that_breaks_ckan_rules(filled):
 
 def test_approved_only_exports_the_approved_version(filled, agency_user, office_user):
     record = filled[DataType.RECORD]
-    record = services.metadata_submit(item=record.item, values=valid_values(DataType.RECORD), version=record.version,
-                                      by=agency_user)
+    submitted = valid_values(DataType.RECORD)
+    record = services.metadata_submit(item=record.item, values=submitted, version=record.version, by=agency_user)
     record = services.metadata_approve(record=record, version=record.version, by=office_user)
     services.metadata_save_draft(item=record.item, version=record.version, by=agency_user,
                                  values=valid_values(DataType.RECORD, title="ชื่อใหม่ในฉบับร่าง"))
     workbook = export(approved_only=True)
     rows = as_gd_importer(workbook, "Temp2_Meta_Record")
-    assert [row["title"] for row in rows] == [valid_values(DataType.RECORD)["title"]]
+    assert [row["title"] for row in rows] == [submitted["title"]]
     assert as_gd_importer(workbook, "Temp2_Meta_Stat") == []
 
 
@@ -161,24 +170,23 @@ def test_known_export_cell_by_cell(filled, agency_user, doae_domain):
     temp2 = read_only_rows(stream, "Temp2_Meta_Record")
     assert temp2[4] == tuple(range(1, 26)) and len(temp2) == 6
     # Empty fields stay empty and the row keeps the header's 25 columns.
-    assert temp2[5] == (slug, "ข้อมูลระเบียน", "พื้นที่ปลูกทุเรียน จำแนกรายอำเภอ", organisation,
+    assert temp2[5] == (slug, "ข้อมูลระเบียน", record.values["title"], organisation,
                         "กลุ่มยุทธศาสตร์และสารสนเทศ", "info@pattani.go.th", "ทุเรียน,เกษตร,ปัตตานี",
                         "พื้นที่ปลูกทุเรียนรายอำเภอ ปีละครั้ง", "พันธกิจหน่วยงาน", "ปี", "1", "อำเภอ",
-                        "สำนักงานเกษตรจังหวัดปัตตานี", "CSV,XLS", "ข้อมูลสาธารณะ", "Open Data Common") + (None,) * 9
+                        "สำนักงานเกษตรจังหวัดปัตตานี", "XLS", "ข้อมูลสาธารณะ", "Open Data Common") + (None,) * 7 + (
+                        "ไม่ใช่", "ไม่ใช่")
     assert read_only_rows(stream, "Temp3_Resource_Record")[5:] == [(
         slug, "ตารางพื้นที่ปลูกทุเรียนรายอำเภอ ปี 2566", "https://pattani.doae.go.th/opendata/durian.csv",
         "พื้นที่ปลูกทุเรียนรายอำเภอ", "ไม่มีการจำกัดการเข้าถึงข้อมูล", "2566-09-30", "CSV", "2565-10-01", "บุคคล")]
     preflight = read_only_rows(stream, "รายงานตรวจสอบก่อนนำเข้า")
-    assert preflight[2] == ("มี 17 ช่องที่ควรตรวจก่อนนำเข้า GD Catalog",)
+    assert preflight[2] == ("มี 13 ช่องที่ควรตรวจก่อนนำเข้า GD Catalog",)
     assert [row for row in preflight[4:] if row[0] == "Temp2_Meta_Record"] == [
         ("Temp2_Meta_Record", "A6", slug, "name", None, "not_approved",
          "รายการนี้ยังไม่ได้รับการอนุมัติ (สถานะ: ฉบับร่าง)"),
-        ("Temp2_Meta_Record", "N6", slug, "data_format", "12", "multiple_values",
-         "มี 2 ค่าในช่องที่รับได้ค่าเดียว ระบบนำเข้า GD Catalog จะบันทึกทั้งช่องเป็น “อื่นๆ”"),
-        ("Temp2_Meta_Record", "X6", slug, "high_value_dataset", "22", "empty_yes_no",
-         "ช่องใช่/ไม่ใช่ว่างอยู่ ระบบนำเข้า GD Catalog จะถือว่าเป็น “ใช่”"),
-        ("Temp2_Meta_Record", "Y6", slug, "reference_data", "23", "empty_yes_no",
-         "ช่องใช่/ไม่ใช่ว่างอยู่ ระบบนำเข้า GD Catalog จะถือว่าเป็น “ใช่”"),
+        ("Temp2_Meta_Record", "U6", slug, "data_support", "19", "empty_choice",
+         "ช่องตัวเลือกว่างอยู่: โปรแกรมนำเข้า GD Catalog จะบันทึกเป็น “อื่นๆ”"),
+        ("Temp2_Meta_Record", "V6", slug, "data_collect", "20", "empty_choice",
+         "ช่องตัวเลือกว่างอยู่: โปรแกรมนำเข้า GD Catalog จะบันทึกเป็น “อื่นๆ”"),
     ]
 
 

@@ -35,7 +35,7 @@ def test_preview_writes_nothing_and_apply_saves_through_the_service(filled, agen
     assert (preview.created, preview.updated, preview.errors) == (0, 1, [])
     [changed] = [r for r in preview.rows if r.status == "changed"]
     assert {c["field"]: (c["old"], c["new"]) for c in changed.changes} == {
-        "title": (valid_values()["title"], "ชื่อใหม่"), "unit_of_measure": ("ไร่", "ตัน")}
+        "title": (record.values["title"], "ชื่อใหม่"), "unit_of_measure": ("ไร่", "ตัน")}
     assert MetadataRecord.objects.get(pk=record.pk).version == record.version
 
     applied = run(data, agency_user, dry_run=False)
@@ -59,7 +59,7 @@ def test_an_item_not_started_becomes_a_new_record(filled, agency_user):
     assert record.dataset_name == slug and record.values == {"title": "ชุดข้อมูลใหม่", "update_frequency_unit": "ปี"}
 
 
-def test_what_people_type_is_accepted(filled, agency_user):
+def test_what_people_type_is_accepted(filled, agency_user, harvest):
     record = filled[DataType.STATISTICAL]
     data = workbook_bytes(agency_user.agency)
     row = find_row(data, "Temp2_Meta_Stat", record.dataset_name)
@@ -92,7 +92,7 @@ def test_excel_date_cell_typed_with_a_be_year(filled, agency_user):
     assert MetadataRecord.objects.get(pk=record.pk).values["last_updated_date"] == "2024-03-31"
 
 
-def test_a_value_outside_the_list_becomes_other_as_the_gd_importer_does(filled, agency_user):
+def test_a_value_outside_the_list_becomes_other_as_the_gd_importer_does(filled, agency_user, harvest):
     record = filled[DataType.RECORD]
     data = workbook_bytes(agency_user.agency)
     row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
@@ -196,7 +196,7 @@ def test_apply_rolls_back_every_row_when_the_database_fails_midway(filled, agenc
         report = run(data, agency_user, dry_run=False)
     assert [e.code for e in report.errors] == ["database_error"]
     assert not report.applied
-    assert MetadataRecord.objects.get(pk=first.pk).values["title"] == valid_values()["title"]
+    assert MetadataRecord.objects.get(pk=first.pk).values["title"] == first.values["title"]
     assert MetadataRecord.objects.get(pk=first.pk).version == first.version
     assert MetadataRecord.objects.get(pk=second.pk).version == second.version
 
@@ -233,11 +233,11 @@ def test_confirming_a_stale_preview_applies_nothing(filled, agency_user):
     data = edit(data, {("Temp2_Meta_Record", f"C{find_row(data, 'Temp2_Meta_Record', record.dataset_name)}"): "ใหม่"})
     preview = run(data, agency_user)
     services.metadata_save_draft(item=record.item, version=record.version, by=agency_user,
-                                 values=valid_values(DataType.RECORD, notes="แก้บนเว็บ"))
+                                 values=valid_values(DataType.RECORD, notes="แก้บนเว็บ", title=record.values["title"]))
     report = workbook_import(file=io.BytesIO(data), agency=agency_user.agency, user=agency_user, dry_run=False,
                              expected_digest=preview.digest)
     assert report.stale and not report.applied
-    assert MetadataRecord.objects.get(pk=record.pk).values["title"] == valid_values()["title"]
+    assert MetadataRecord.objects.get(pk=record.pk).values["title"] == record.values["title"]
 
 
 @pytest.mark.parametrize("text", ["a" * 100_000])
@@ -250,7 +250,7 @@ def test_a_cell_with_100000_characters_is_an_error(filled, agency_user, text):
 
 
 def test_schema_22_adds_the_classification_column_and_round_trips(filled, agency_user, settings):
-    settings.GDC_SCHEMA_VERSION = "2.2"
+    settings.GDC_IMPORTER_VERSION = "2.2"
     record = filled[DataType.RECORD]
     data = workbook_bytes(agency_user.agency)
     row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
@@ -272,3 +272,14 @@ def test_a_row_of_an_item_removed_from_template1_is_unknown(filled, agency_user,
     row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
     report = run(edit(data, {("Temp2_Meta_Record", f"C{row}"): "ใหม่"}), agency_user)
     assert [(e.row, e.code) for e in report.errors] == [(row, "unknown_slug")]
+
+
+def test_a_one_value_cell_is_read_whole_as_the_gd_importer_reads_it(filled, agency_user):
+    record = filled[DataType.RECORD]
+    services.metadata_save_draft(item=record.item, version=record.version, by=agency_user, values={
+        **record.values, "objective": ["อื่นๆ"], "objective_other": "แผนพัฒนาจังหวัด, ฉบับที่ 5"})
+    data = workbook_bytes(agency_user.agency)
+    assert run(data, agency_user).updated == 0  # the "other" text with a comma comes back unchanged
+    row = find_row(data, "Temp2_Meta_Record", record.dataset_name)
+    report = run(edit(data, {("Temp2_Meta_Record", f"I{row}"): "พันธกิจหน่วยงาน,มติคณะรัฐมนตรี"}), agency_user)
+    assert [e.code for e in report.errors] == ["one_value"]

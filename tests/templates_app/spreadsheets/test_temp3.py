@@ -37,7 +37,7 @@ def test_resources_come_back_where_the_gd_importer_reads_them(filled, with_resou
     assert stat["dataset_name"] == filled[DataType.STATISTICAL].dataset_name  # joins to Temp2 column A
     assert stat["resource_url"] == "https://pattani.doae.go.th/opendata/durian.csv"
     assert stat["resource_last_updated_date"] == "2566-09-30" and stat["resource_data_release_calendar"] == "2566-12-31"
-    assert stat["resource_disaggregate"] == "อายุ/กลุ่มอายุ" and stat["resource_official_statistics"] == "ไม่ใช่"
+    assert stat["resource_disaggregate"] == "อายุ/กลุ่มอายุ" and stat["resource_official_statistics"] == "False"  # stored as typed
     assert stat["resource_first_year_of_data"] == "2560" and stat["format"] == "CSV"
     [gis] = as_gd_importer(workbook, "Temp3_Resource_GIS")
     assert gis["resource_equivalent_scale"] == "1:50,000" and gis["resource_created_date"] == "2565-10-01"

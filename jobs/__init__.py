@@ -1,0 +1,1 @@
+"""Long work as jobs: a Job row per export, import or snapshot, run by the job engine, with its progress."""

@@ -1,0 +1,1 @@
+"""Telling people: notifications in the portal, by e-mail and (optionally) by LINE."""
