@@ -14,6 +14,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from catalog.models import Agency, DevelopmentIssue, Item, Province
 from core.tenancy import ProvinceScopedManager, province_scope
+from jobs.models import Job
+from notifications.models import EmailPreference, Notification
+from opendata.models import PublishedDataset
+from opendata.services import published_refresh
 from tests.core.provinces import DOMAIN, MARKER, host_of, load_side, mark, with_records
 
 # Routes whose parameters are not objects of a province, or that end the session under test.
@@ -29,7 +33,20 @@ def national(db, settings):
     b = load_side(Province.all_objects.create(code="95", name_th="ยะลา", name_en="Yala"), prefix="b")
     objects = with_records(b.province)
     mark(b.province)
-    return a, b, objects
+    return a, b, {**objects, **with_public_and_personal(b)}
+
+
+def with_public_and_personal(side) -> dict:
+    """B's published data set (its resource carries the marker), a job, a notification and an e-mail choice."""
+    office = side.users["statistics_office"]
+    published_refresh()
+    with province_scope(side.province):
+        published = PublishedDataset.objects.get(state=PublishedDataset.State.ACTIVE)
+        job = Job.objects.create(kind=Job.Kind.GDCATALOG_EXPORT, state=Job.State.DONE, owner=office, message=MARKER,
+                                 result_url=f"/datasets/{published.name}/")
+        Notification.objects.create(recipient=office, kind=Notification.Kind.DEADLINE, title=MARKER, body=MARKER)
+        EmailPreference.objects.create(user=office, email_enabled=False)
+    return {"published": published, "job": job}
 
 
 def test_two_provinces_from_csvs_live_side_by_side(national):
@@ -45,6 +62,15 @@ def test_two_provinces_from_csvs_live_side_by_side(national):
     page_a = Client().get("/issues/1/", headers={"host": a.host}).content.decode()
     page_b = Client().get("/issues/1/", headers={"host": b.host}).content.decode()
     assert MARKER in page_b and MARKER not in page_a
+
+
+def test_b_own_host_shows_its_published_data_set_and_job(national):
+    """The matrix below can fail: on B's own host, B's data set and job pages show the marker."""
+    _a, b, objects = national
+    client = Client()
+    client.force_login(b.users["statistics_office"])
+    for path in (f"/datasets/{objects['published'].name}/", f"/jobs/{objects['job'].pk}/", "/notifications/"):
+        assert MARKER in client.get(path, headers={"host": b.host}).content.decode(), path
 
 
 def test_an_unknown_province_host_is_404_and_any_other_host_the_default_province(national, settings):
@@ -69,14 +95,21 @@ def routes(resolver=None, prefix=""):
 def paths_against(objects) -> list[str]:
     """The URLconf's routes with B's objects (or, for issue numbers and agency codes, the values both share)."""
     item, record, resource, resolution = (objects[k] for k in ("item", "record", "resource", "resolution"))
-    pk_for = {"items/": item.pk, "data/items/": item.pk, "resolutions/": resolution.pk, "progress/gdc/": record.pk}
-    paths = []
+    published, job = objects["published"].name, objects["job"]
+    pk_for = {"items/": item.pk, "data/items/": item.pk, "resolutions/": resolution.pk, "progress/gdc/": record.pk,
+              "jobs/": job.pk}
+    # The public catalog: B's data set by its code (also through the CKAN API), and DCAT as Turtle
+    paths = [f"/api/3/action/package_show?id={published}", "/api/3/action/package_list",
+             f"/api/3/action/package_search?q={published}"]
     for route in routes():
         if route in SKIPPED:
             continue
         pk = next((value for start, value in pk_for.items() if route.startswith(start)), item.pk)
         path = (route.replace("<int:number>", str(item.issue.number)).replace("<str:code>", item.agency.code)
-                .replace("<int:resource_pk>", str(resource.pk)).replace("<int:pk>", str(pk)))
+                .replace("<int:resource_pk>", str(resource.pk)).replace("<int:pk>", str(pk))
+                .replace("<str:name>", "package_search").replace("<slug:name>", published)
+                .replace("(?P<name>[a-z0-9_-]+)", published).replace("(?P<fmt>ttl|jsonld|rdf)", "ttl")
+                .replace("\\.", "."))
         assert "<" not in path, f"no value for a parameter of {route}"
         paths.append("/" + path)
     for model in admin.site._registry:
