@@ -102,7 +102,7 @@ def published_sync(*, record_pks: list[int]) -> int:
     RefreshMark.objects.get_or_create(pk=1)
     with transaction.atomic():
         RefreshMark.objects.select_for_update().get(pk=1)  # one sync at a time: no two create the same row
-        current = {row.record_id: row for row in PublishedDataset.objects.select_for_update().filter(
+        current = {row.record_id: row for row in PublishedDataset.objects.select_for_update(of=("self",)).filter(
             record__in=[r.pk for r in records])}
         now = timezone.now()
         new, updated, refaceted = [], [], []
