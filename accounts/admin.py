@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.audit import audit_role_change, role_state
 from accounts.models import AuditEvent, User
 from catalog.admin import ReadOnlyAdminMixin
+from core.admin import SimpleHistoryAdmin
 
 
 @admin.register(User)
@@ -26,6 +26,11 @@ class UserAdmin(BaseUserAdmin, SimpleHistoryAdmin):
     # split date/time inputs of the sign-in dates have no labels. Plain multi-selects; the dates are read-only.
     filter_horizontal = ()
     readonly_fields = ("last_login", "date_joined")
+
+    def get_queryset(self, request):
+        """A province's admins manage its users; national users (no province) only national admins do."""
+        users = super().get_queryset(request)
+        return users if request.user.is_national else users.filter(province__isnull=False)
 
     def save_model(self, request, obj, form, change):
         """Role, agency and admin-flag changes (and new users) go to the audit log."""

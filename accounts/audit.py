@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.dispatch import receiver
 
 from accounts.models import AuditEvent, User
+from core.tenancy import current_province
 
 log = logging.getLogger("portal.audit")
 Kind = AuditEvent.Kind
@@ -22,7 +23,7 @@ def audit_record(*, kind: str, actor=None, summary: str, details: dict | None = 
     """Store one event. `actor` may be None or an anonymous user (e.g. a public download, a command)."""
     actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     event = AuditEvent.objects.create(kind=Kind(kind), actor=actor, summary=summary[:500],
-                                      details=_jsonable(details or {}))
+                                      details=_jsonable(details or {}), province=current_province())
     log.info("%s by %s: %s%s", event.kind, actor.username if actor else "-", event.summary,
              f" ({details_text(event.details)})" if event.details else "")
     return event

@@ -1,8 +1,21 @@
 """Portal users: each belongs to one role; agency staff also to one agency."""
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.tenancy import ProvinceScopedManager
+
+NATIONAL_ROLES = ("national_viewer", "national_admin")
+
+
+class ProvinceUserManager(ProvinceScopedManager, UserManager):
+    """The users of the current province, and those who belong to none (national roles, superusers): a user
+    of another province cannot sign in here, and a session of theirs is no one here."""
+
+    path = "province"
+    shared = models.Q(province__isnull=True)
+    use_in_migrations = True
 
 
 class User(AbstractUser):
@@ -11,8 +24,14 @@ class User(AbstractUser):
         AGENCY_STAFF = "agency_staff", _("Agency staff")
         STATISTICS_OFFICE = "statistics_office", _("Provincial statistics office")
         ADMIN = "admin", _("Administrator")
+        NATIONAL_VIEWER = "national_viewer", _("National statistics office (reads every province)")
+        NATIONAL_ADMIN = "national_admin", _("National administrator (manages every province)")
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.VIEWER)
+    province = models.ForeignKey(
+        "catalog.Province", verbose_name=_("province"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="users",
+        help_text=_("The province whose portal this user works in; empty only for national roles."))
     agency = models.ForeignKey(
         "catalog.Agency",
         verbose_name=_("agency"),
@@ -24,12 +43,14 @@ class User(AbstractUser):
     )
     history = HistoricalRecords(excluded_fields=["last_login", "password"])
 
+    objects = ProvinceUserManager()
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(role__in=["viewer", "agency_staff", "statistics_office", "admin"]),
+                condition=models.Q(role__in=["viewer", "agency_staff", "statistics_office", "admin", *NATIONAL_ROLES]),
                 name="user_role_valid",
             ),
             models.CheckConstraint(
@@ -39,9 +60,23 @@ class User(AbstractUser):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        """A user of a province role belongs to the agency's province, else to the one being worked in."""
+        if self.agency_id is not None:
+            self.province_id = self.agency.province_id
+        elif self.province_id is None and self.role not in NATIONAL_ROLES and not self.is_superuser:
+            from catalog.models.reference import in_province
+            in_province(self)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_national(self) -> bool:
+        """Reads every province (the national board); a national admin also manages them."""
+        return self.role in NATIONAL_ROLES or (self.is_superuser and self.province_id is None)
+
     @property
     def is_portal_admin(self) -> bool:
-        return self.is_superuser or self.role == self.Role.ADMIN
+        return self.is_superuser or self.role in (self.Role.ADMIN, self.Role.NATIONAL_ADMIN)
 
     @property
     def is_statistics_office(self) -> bool:
@@ -80,6 +115,11 @@ class AuditEvent(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     summary = models.CharField(_("summary"), max_length=500)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    province = models.ForeignKey("catalog.Province", verbose_name=_("province"), on_delete=models.PROTECT,
+                                 null=True, blank=True, related_name="+",
+                                 help_text=_("Where it happened; empty for commands run across provinces."))
+
+    objects = ProvinceScopedManager.on("province")
 
     class Meta:
         verbose_name = _("audit event")

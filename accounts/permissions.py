@@ -23,3 +23,4 @@ def _require(predicate):
 catalog_manager_required = _require(lambda user: user.can_manage_catalog)
 agency_staff_required = _require(lambda user: user.is_agency_staff)
 signed_in_required = _require(lambda user: True)
+national_required = _require(lambda user: user.is_national)

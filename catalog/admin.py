@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.models import (
     Agency,
@@ -13,6 +12,7 @@ from catalog.models import (
     Province,
     Resolution,
 )
+from core.admin import SimpleHistoryAdmin
 
 
 class AgencyDomainInline(admin.TabularInline):

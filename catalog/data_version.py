@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
+from core.tenancy import current_province
+
 #: The tables whose writes change the version (the triggers of migration 0004_i15_data_version).
 WATCHED_TABLES = frozenset({
     "catalog_province", "catalog_agency", "catalog_agencydomain", "catalog_developmentissue", "catalog_dimension",
@@ -38,7 +40,8 @@ def data_version() -> int:
 
 def cached(name: str, parts, compute):
     """`compute()`, or what it returned for the same `name` and `parts` at the current data version."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    province = current_province()  # one province's counts never answer another's (DataVersion itself is global)
+    digest = hashlib.sha256(repr((province.pk if province is not None else None, parts)).encode()).hexdigest()[:32]
     key = f"dv:{connection.settings_dict['NAME']}:{name}:{data_version()}:{digest}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:

@@ -4,8 +4,9 @@
     def issue_detail(request, number): ...
 
 For a GET without a session or a pending message, `version(**view_kwargs)` (one small query)
-fingerprints the data the page shows; a copy made under the same fingerprint, path, query string
-and language is sent as it is, and otherwise the view runs and its 200 response is kept. The
+fingerprints the data the page shows (in the request's province); a copy made under the same
+province, fingerprint, path, query string and language is sent as it is, and otherwise the view
+runs and its 200 response is kept. The
 fingerprint comes from the database, so each app server may keep its own in-memory cache
 (`CACHES`) and none serves a page older than the data. Pages kept here must not carry a form
 token or anything personal: the language switch is a plain link for that reason.
@@ -28,8 +29,10 @@ def public_page_cache(*, version):
             stamp = version(**kwargs) if _anonymous_get(request) else None
             if stamp is None:
                 return view(request, *args, **kwargs)
-            key = "page:" + hashlib.sha256("\n".join([request.get_full_path(), get_language(), stamp]).encode()
-                                           ).hexdigest()
+            province = getattr(request, "province", None)
+            key = "page:" + hashlib.sha256("\n".join([
+                str(province.pk if province else ""), request.get_full_path(), get_language(), stamp]).encode()
+            ).hexdigest()
             cached = cache.get(key)
             if cached is not None:
                 return HttpResponse(cached, content_type="text/html; charset=utf-8")

@@ -23,6 +23,13 @@ if not SECRET_KEY:
     raise environ.ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for development).")
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# National mode: each province is served at <slug>.<PORTAL_DOMAIN> (core/middleware.py ProvinceMiddleware);
+# any other host (127.0.0.1, localhost, a single-province deployment's own name) serves
+# PORTAL_DEFAULT_PROVINCE, or the first province loaded.
+PORTAL_DOMAIN = env.str("PORTAL_DOMAIN", default="").strip(".").lower()
+PORTAL_DEFAULT_PROVINCE = env.str("PORTAL_DEFAULT_PROVINCE", default="pattani")
+if PORTAL_DOMAIN:
+    ALLOWED_HOSTS = [*ALLOWED_HOSTS, PORTAL_DOMAIN, f".{PORTAL_DOMAIN}"]
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -33,6 +40,7 @@ INSTALLED_APPS = [
     "templates_app",
     "visualizations",
     "progress",
+    "national",
     "opendata",
     "linkcheck",
     "jobs",
@@ -58,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The request's province, from its host name: every query of the request keeps to it (core/tenancy.py).
+    "core.middleware.ProvinceMiddleware",
     "catalog.middleware.ThaiFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("help/", TemplateView.as_view(template_name="help.html"), name="help"),
     path("viz/", include("visualizations.urls")),
     path("progress/", include("progress.urls")),
+    path("national/", include("national.urls")),
     path("", include("opendata.urls")),
     path("jobs/", include("jobs.urls")),
     path("notifications/", include("notifications.urls")),

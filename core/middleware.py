@@ -1,10 +1,15 @@
 """Middleware every app shares."""
 from django.conf import settings
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.core.cache import cache
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.http.request import split_domain_port
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.locks import BUSY_MESSAGE, is_lock_timeout
+from core.tenancy import province_scope
+
+PROVINCE_CACHE_SECONDS = 60
 
 
 def wants_json(request) -> bool:
@@ -75,3 +80,48 @@ class RecordBusyMiddleware:
             return JsonResponse({"error": "record_busy", "message": str(BUSY_MESSAGE)}, status=409,
                                 json_dumps_params={"ensure_ascii": False})
         return render(request, "409.html", {"message": BUSY_MESSAGE}, status=409)
+
+
+class ProvinceMiddleware:
+    """`request.province` from the host name, and every query of the request kept to it.
+
+    `<slug>.<PORTAL_DOMAIN>` is that province (an unknown slug: 404); any other host the default province
+    (`catalog.models.Province.default`), so a single-province deployment answers as it always did.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.province = self.province_for(request.get_host())
+        with province_scope(request.province):
+            return self.get_response(request)
+
+    @staticmethod
+    def province_for(host: str):
+        """The host's province, kept a minute in the cache (a cached page then costs one query, not two)."""
+        from catalog.models import Province
+
+        name = split_domain_port(host)[0].lower()
+        domain = settings.PORTAL_DOMAIN
+        slug = name[: -len(domain) - 1] if domain and name.endswith("." + domain) else None
+        province = cache.get(_host_key(slug))
+        if province is None:
+            province = Province.all_objects.filter(slug=slug).first() if slug else Province.default()
+            if province is None and slug:
+                raise Http404(_("No province is served at this address."))
+            if province is not None:
+                cache.set(_host_key(slug), province, PROVINCE_CACHE_SECONDS)
+        return province
+
+
+def _host_key(slug: str | None) -> str:
+    return f"province-of-host:{slug or ''}"
+
+
+def remember_province(sender, instance, **kwargs):
+    """A province saved or deleted: its host and the default host are looked up afresh (and kept)."""
+    cache.delete_many([_host_key(instance.slug), _host_key(None)])
+    default = sender.default()
+    if default is not None:
+        cache.set(_host_key(None), default, PROVINCE_CACHE_SECONDS)

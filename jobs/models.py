@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from core.tenancy import ProvinceScopedManager
 
 
 class Job(models.Model):
@@ -31,6 +32,8 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ProvinceScopedManager.on("owner__province")
 
     class Meta:
         ordering = ["-created_at", "-pk"]

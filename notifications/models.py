@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from core.tenancy import ProvinceScopedManager
 
 
 class Notification(models.Model):
@@ -22,6 +23,8 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed = models.BooleanField(_("sent by e-mail"), default=False)
 
+    objects = ProvinceScopedManager.on("recipient__province")
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("notification")
@@ -37,6 +40,8 @@ class EmailPreference(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_preference")
     email_enabled = models.BooleanField(_("send me e-mail"), default=True)
+
+    objects = ProvinceScopedManager.on("user__province")
 
     class Meta:
         verbose_name = _("e-mail preference")

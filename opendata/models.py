@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.tenancy import ProvinceScopedManager
 from templates_app.models import MetadataRecord
 
 
@@ -41,6 +42,8 @@ class PublishedDataset(models.Model):
     metadata_created = models.DateTimeField(_("first published"))
     metadata_modified = models.DateTimeField(_("published version changed"), db_index=True)
 
+    objects = ProvinceScopedManager.on("record__item__issue__province")
+
     class Meta:
         verbose_name = _("published data set")
         verbose_name_plural = _("published data sets")
@@ -62,6 +65,8 @@ class PublishedFacet(models.Model):
     dataset = models.ForeignKey(PublishedDataset, on_delete=models.CASCADE, related_name="facet_values")
     field = models.CharField(max_length=40)
     value = models.CharField(max_length=500)
+
+    objects = ProvinceScopedManager.on("dataset__record__item__issue__province")
 
     class Meta:
         indexes = [models.Index(fields=["field", "value"]), models.Index(fields=["dataset", "field"])]

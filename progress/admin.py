@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import SimpleHistoryAdmin
 from progress.models import GdcRegistration, ProgressSnapshot
 
 

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from catalog.models import DevelopmentIssue
 from catalog.models.base import TimeStampedModel, choices_constraint
 from templates_app.models import MetadataRecord
+from core.tenancy import ProvinceScopedManager
 
 
 class GdcState(models.TextChoices):
@@ -43,6 +44,8 @@ class GdcRegistration(TimeStampedModel):
                                    blank=True, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()
 
+    objects = ProvinceScopedManager.on("record__item__issue__province")
+
     class Meta:
         verbose_name = _("GD Catalog registration")
         verbose_name_plural = _("GD Catalog registrations")
@@ -74,6 +77,8 @@ class ProgressSnapshot(models.Model):
     numbers = models.JSONField(_("numbers"), default=dict,
                                help_text=_("{metric: count} and {criterion: met} as the dashboard showed them."))
     created_at = models.DateTimeField(_("taken at"), auto_now=True)
+
+    objects = ProvinceScopedManager.on("issue__province")
 
     class Meta:
         ordering = ["issue", "taken_on"]

@@ -238,7 +238,21 @@ def issue_progress_list(*, issues=None) -> list[IssueProgress]:
     """Every criterion of the indicator for each issue, with its numbers and evidence."""
     issues = list(issues if issues is not None else issue_list())
     matrix = completeness_matrix(issues=issues, groups=False) if issues else {}
-    return [_issue_progress(issue, matrix[issue.pk]["total"]) for issue in issues]
+    evidence = _evidence_by_issue(issues)
+    return [_issue_progress(issue, matrix[issue.pk]["total"], evidence) for issue in issues]
+
+
+def _evidence_by_issue(issues) -> dict[tuple[int, str], Resolution]:
+    """`issue_resolution` for every issue and criterion subject at once (one query, however many issues):
+    the latest approval by the committee if there is one, else the latest resolution."""
+    best = {}
+    for resolution in Resolution.objects.filter(issue__in=issues, subject__in=RESOLUTION_CRITERIA.values()
+                                                ).select_related("meeting").order_by("meeting__date", "pk"):
+        key = (resolution.issue_id, resolution.subject)
+        kept = best.get(key)
+        if kept is None or resolution.approves_for_tier or not kept.approves_for_tier:
+            best[key] = resolution
+    return best
 
 
 def issue_dashboard(*, issue: DevelopmentIssue, agency: Agency | None = None) -> tuple[dict, IssueProgress]:
@@ -252,10 +266,11 @@ def issue_dashboard(*, issue: DevelopmentIssue, agency: Agency | None = None) ->
     return matrix, _issue_progress(issue, total)
 
 
-def _issue_progress(issue: DevelopmentIssue, total: Row) -> IssueProgress:
+def _issue_progress(issue: DevelopmentIssue, total: Row, evidence: dict | None = None) -> IssueProgress:
     criteria = {}
     for key, subject in RESOLUTION_CRITERIA.items():
-        resolution = issue_resolution(issue=issue, subject=subject)
+        resolution = (evidence.get((issue.pk, subject)) if evidence is not None
+                      else issue_resolution(issue=issue, subject=subject))
         criteria[key] = Criterion(key, bool(resolution and resolution.approves_for_tier), evidence=resolution)
     items, public = total.cell("template2"), total.cell("url")
     criteria["template2_complete"] = Criterion("template2_complete", items.base > 0 and items.missing == 0,

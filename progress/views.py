@@ -29,7 +29,7 @@ ROWS_PER_PAGE = 100
 
 
 def _may_see_agencies(user) -> bool:
-    return user.is_authenticated and (user.can_manage_catalog or user.is_agency_staff)
+    return user.is_authenticated and (user.can_manage_catalog or user.is_agency_staff or user.is_national)
 
 
 def _agency_for(user, code: str | None) -> Agency | None:

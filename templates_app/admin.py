@@ -1,8 +1,8 @@
 """Template 2 records in the Django admin: read-only, since every write goes through the services."""
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from catalog.admin import ReadOnlyAdminMixin
+from core.admin import SimpleHistoryAdmin
 from templates_app.models import MetadataRecord, Resource
 
 

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from catalog.models import Item
 from catalog.models.base import TimeStampedModel, choices_constraint
 from linkcheck.check import REASONS, CheckState, Status as UrlStatus
+from core.tenancy import ProvinceOfField, ProvinceScopedManager
 
 validate_dataset_name = RegexValidator(
     r"^[a-z0-9_-]{2,70}$",
@@ -36,8 +37,10 @@ class MetadataRecord(TimeStampedModel):
 
     item = models.OneToOneField(Item, verbose_name=_("Template 1 item"), on_delete=models.PROTECT,
                                 related_name="metadata")
+    province = ProvinceOfField("catalog.Province", source="item", on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("province"))
     dataset_name = models.CharField(
-        _("dataset code (GD Catalog name)"), max_length=70, unique=True, validators=[validate_dataset_name],
+        _("dataset code (GD Catalog name)"), max_length=70, validators=[validate_dataset_name],
         help_text=_("The GD Catalog URL name: 2–70 lowercase letters, digits, - or _."))
     values = models.JSONField(_("metadata values"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
@@ -66,10 +69,14 @@ class MetadataRecord(TimeStampedModel):
         help_text=_("The data category (item 13) is ข้อมูลสาธารณะ: the data set needs Template 3 records."))
     history = HistoricalRecords()
 
+    objects = ProvinceScopedManager.on("item__issue__province")
+
     class Meta:
         verbose_name = _("Template 2 metadata record")
         verbose_name_plural = _("Template 2 metadata records")
-        constraints = [choices_constraint("status", MetadataStatus.choices, "metadata_status_valid")]
+        constraints = [choices_constraint("status", MetadataStatus.choices, "metadata_status_valid"),
+                       models.UniqueConstraint(fields=["province", "dataset_name"],
+                                               name="metadata_dataset_name_unique_per_province")]
         indexes = [models.Index(fields=["status"]), models.Index(fields=["is_public_category"])]
 
     def __str__(self) -> str:
@@ -120,6 +127,8 @@ class Resource(TimeStampedModel):
 
     CHECK_FIELDS = ("url_status", "url_reason", "http_status", "final_url", "content_type", "checked_at",
                     "last_ok_at", "failure_count", "first_failure_at")
+
+    objects = ProvinceScopedManager.on("record__item__issue__province")
 
     class Meta:
         ordering = ["record", "position", "pk"]

@@ -6,6 +6,7 @@ import factory
 from accounts.models import User
 from catalog.models import Agency, DataType, DevelopmentIssue, Dimension, Level, Meeting, Province
 from catalog.services import item_create
+from core.tenancy import current_province
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):
@@ -17,11 +18,21 @@ class ProvinceFactory(factory.django.DjangoModelFactory):
     name_th = "ปัตตานี"
     name_en = "Pattani"
 
+    @classmethod
+    def _get_manager(cls, model_class):
+        return model_class.all_objects  # Pattani, whichever province the test works in
+
+
+def the_province():
+    """The province the test works in (core.tenancy.province_scope), else Pattani."""
+    return current_province() or ProvinceFactory()
+
 
 class AgencyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Agency
 
+    province = factory.LazyFunction(the_province)
     code = factory.Sequence(lambda n: f"AG-{n:03d}")
     name_th = factory.Sequence(lambda n: f"หน่วยงานทดสอบ {n}")
     name_en = factory.Sequence(lambda n: f"Test agency {n}")
@@ -32,7 +43,7 @@ class IssueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DevelopmentIssue
 
-    province = factory.SubFactory(ProvinceFactory)
+    province = factory.LazyFunction(the_province)
     fiscal_year = 2566
     number = factory.Sequence(lambda n: n + 10)
     title_th = factory.Sequence(lambda n: f"ประเด็นทดสอบ {n}")
@@ -52,6 +63,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting
 
+    province = factory.LazyFunction(the_province)
     body = Meeting.Body.WORKING_GROUP
     date = dt.date(2023, 2, 7)
     title = factory.Sequence(lambda n: f"การประชุมครั้งที่ {n}")
@@ -87,3 +99,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     password = factory.django.Password("pw-for-tests-2566")
     role = User.Role.VIEWER
+
+    @classmethod
+    def _get_manager(cls, model_class):
+        return model_class._base_manager  # user names are unique across provinces

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import DevelopmentIssue, Item, TimeStampedModel
 from catalog.models.base import choices_constraint
+from core.tenancy import ProvinceScopedManager
 
 
 class PeriodKind(models.TextChoices):
@@ -41,6 +42,8 @@ class TableVersion(models.Model):
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
                                     on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    objects = ProvinceScopedManager.on("item__issue__province")
 
     class Meta:
         ordering = ["item", "-number"]
@@ -90,6 +93,8 @@ class IssueFindings(TimeStampedModel):
                             help_text=_("Plain text. A blank line starts a paragraph, “- ” a bullet, **text** is bold."))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("last edited by"),
                                    on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+
+    objects = ProvinceScopedManager.on("issue__province")
 
     class Meta:
         verbose_name = _("key findings")

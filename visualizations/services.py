@@ -51,7 +51,7 @@ def table_validate(*, item: Item, raw: RawTable) -> ParsedTable:
 def table_version_create(*, item: Item, parsed: ParsedTable, user=None, source_name: str = "", note: str = "",
                          is_synthetic: bool = False) -> TableVersion:
     """Store a validated table whole as the item's next version; earlier versions stay."""
-    Item.objects.select_for_update().filter(pk=item.pk).first()
+    Item.objects.select_for_update(of=("self",)).filter(pk=item.pk).first()
     last = TableVersion.objects.filter(item=item).aggregate(n=Max("number"))["n"] or 0
     version = TableVersion(item=item, number=last + 1, period_kind=parsed.period_kind, row_count=len(parsed.rows),
                            source_name=source_name[:255], note=note[:500], checksum=table_checksum(parsed),

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from catalog.validators import validate_not_blank
+from core.tenancy import ProvinceScopedManager
 
 from .base import TimeStampedModel, choices_constraint
-from .reference import LocalizedNameMixin, Province, localized
+from .reference import InProvinceMixin, LocalizedNameMixin, Province, localized
 
 
 class DevelopmentIssue(TimeStampedModel):
@@ -32,12 +33,15 @@ class DevelopmentIssue(TimeStampedModel):
     )
     history = HistoricalRecords()
 
+    objects = ProvinceScopedManager.on("province")
+
     class Meta:
         ordering = ["-fiscal_year", "number"]
         verbose_name = _("development issue")
         verbose_name_plural = _("development issues")
         constraints = [
-            models.UniqueConstraint(fields=["fiscal_year", "number"], name="issue_number_unique_per_year")
+            models.UniqueConstraint(fields=["province", "fiscal_year", "number"],
+                                    name="issue_number_unique_per_province_year")
         ]
 
     def __str__(self) -> str:
@@ -64,6 +68,8 @@ class Dimension(LocalizedNameMixin, TimeStampedModel):
     name_en = models.CharField(_("name (English)"), max_length=255, blank=True, default="")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = ProvinceScopedManager.on("issue__province")
+
     class Meta:
         ordering = ["issue", "order", "code"]
         verbose_name = _("dimension")
@@ -79,16 +85,20 @@ class MeetingBody(models.TextChoices):
     PROVINCIAL_COMMITTEE = "provincial_committee", _("Provincial Statistics Committee")
 
 
-class Meeting(TimeStampedModel):
+class Meeting(InProvinceMixin, TimeStampedModel):
     """A meeting of the working group or the Provincial Statistics Committee."""
 
     Body = MeetingBody
+    province = models.ForeignKey(Province, verbose_name=_("province"), on_delete=models.PROTECT,
+                                 related_name="meetings")
     body = models.CharField(_("body"), max_length=32, choices=Body.choices)
     number = models.CharField(_("meeting number"), max_length=40, blank=True, default="")
     date = models.DateField(_("date"))
     place = models.CharField(_("place"), max_length=255, blank=True, default="")
     title = models.CharField(_("title"), max_length=500, validators=[validate_not_blank])
     history = HistoricalRecords()
+
+    objects = ProvinceScopedManager.on("province")
 
     class Meta:
         ordering = ["-date", "-id"]

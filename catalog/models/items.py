@@ -15,6 +15,7 @@ from catalog.validators import validate_code, validate_not_blank
 from .base import TimeStampedModel, choices_constraint
 from .issues import DevelopmentIssue, Dimension, Meeting
 from .reference import Agency, localized
+from core.tenancy import ProvinceScopedManager
 
 
 class DataType(models.TextChoices):
@@ -88,6 +89,8 @@ class Item(ItemState, TimeStampedModel):
     )
     history = HistoricalRecords()
 
+    objects = ProvinceScopedManager.on("issue__province")
+
     class Meta:
         ordering = ["issue", "code"]
         verbose_name = _("Template 1 item")
@@ -149,6 +152,8 @@ class ItemRevision(ItemState):
         related_name="+",
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ProvinceScopedManager.on("item__issue__province")
 
     class Meta:
         ordering = ["item", "decided_on", "id"]

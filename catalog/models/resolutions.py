@@ -9,6 +9,7 @@ from catalog.validators import validate_pdf
 
 from .base import TimeStampedModel, choices_constraint
 from .issues import DevelopmentIssue, Meeting
+from core.tenancy import ProvinceScopedManager
 
 class ResolutionSubject(models.TextChoices):
     REQUIREMENTS_DOCUMENT = "requirements_document", _("Requirements document for the data set analysis")
@@ -44,6 +45,8 @@ class Resolution(TimeStampedModel):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
                                     blank=True, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()
+
+    objects = ProvinceScopedManager.on("issue__province")
 
     class Meta:
         ordering = ["-meeting__date", "issue__number", "subject"]

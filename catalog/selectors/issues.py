@@ -16,6 +16,7 @@ from catalog.data_version import cached_rows
 from catalog.models import Agency, DevelopmentIssue, Dimension, Item, ItemRevision, Meeting, Province
 from catalog.models.items import ItemStatus
 from catalog.thaidates import format_be_date
+from core.tenancy import current_province
 
 
 @dataclass
@@ -80,14 +81,20 @@ def issue_page_version(*, number: int) -> str | None:
     any app server. Plain SQL: it runs on every request for the page, and building the
     equivalent ORM query would cost more than running it.
     """
+    province = current_province()
     with connection.cursor() as cursor:
-        cursor.execute(_page_version_sql(), [number])
+        if province is None:
+            cursor.execute(_page_version_sql(scoped=False), [number])
+        else:
+            cursor.execute(_page_version_sql(scoped=True), [province.pk] * 6 + [number, province.pk, province.pk])
         row = cursor.fetchone()
     return "|".join(str(value) for value in row) if row else None
 
 
 @functools.cache
-def _page_version_sql() -> str:
+def _page_version_sql(*, scoped: bool) -> str:
+    """Scoped: the province's id is a parameter of every part (agencies, meetings, the province, the
+    latest fiscal year and the issue)."""
     def table(model) -> str:
         return connection.ops.quote_name(model._meta.db_table)
 
@@ -95,10 +102,16 @@ def _page_version_sql() -> str:
         return (f"(SELECT COUNT(*) FROM {table(model)} {where}), "
                 f"(SELECT MAX(updated_at) FROM {table(model)} {where})")
 
+    def mine(column: str = "province_id") -> str:
+        return f"WHERE {column} = %s" if scoped else ""
+
     issue = table(DevelopmentIssue)
+    latest = f"(SELECT MAX(fiscal_year) FROM {issue} {mine()})"
     return (f"SELECT i.id, i.updated_at, {stamp(Item, 'WHERE issue_id = i.id')}, "
-            f"{stamp(Dimension, 'WHERE issue_id = i.id')}, {stamp(Agency)}, {stamp(Meeting)}, {stamp(Province)} "
-            f"FROM {issue} i WHERE i.number = %s AND i.fiscal_year = (SELECT MAX(fiscal_year) FROM {issue})")
+            f"{stamp(Dimension, 'WHERE issue_id = i.id')}, {stamp(Agency, mine())}, {stamp(Meeting, mine())}, "
+            f"{stamp(Province, mine('id'))} "
+            f"FROM {issue} i WHERE i.number = %s AND i.fiscal_year = {latest}"
+            + (" AND i.province_id = %s" if scoped else ""))
 
 
 def issue_counts(*, issues, as_of: dt.date | None = None) -> dict[int, Counts]:

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from catalog.models import Agency, AgencyDomain, DataType, DevelopmentIssue, Dimension, District, Item, Meeting, Province
 from catalog.services.items import item_create, item_remove, item_update
+from core.tenancy import province_scope
 
 ORIGINAL_LIST_REASON = "รายการตั้งต้นของบัญชีรายการข้อมูล (แบบ 1) ตามประเด็นการพัฒนาที่ได้รับความเห็นชอบ"
 
@@ -46,19 +47,26 @@ def read_rows(path: Path) -> list[tuple[int, dict]]:
         return [(number, row) for number, row in enumerate(csv.DictReader(handle), start=2)]
 
 
-def reference_load(*, files: ReferenceFiles) -> LoadReport:
-    """Load every file in one transaction: all rows or none."""
+def reference_load(*, files: ReferenceFiles, province: Province | None = None) -> LoadReport:
+    """Load every file in one transaction: all rows or none. Everything belongs to the province of the
+    province file (or `province`, whose file is then not read): another province's agencies, issues and
+    items (the same codes and numbers) are neither read nor changed."""
     report = LoadReport()
     with transaction.atomic():
-        province = _load_province(files.province)
-        if files.districts:
-            _load_districts(files.districts, province, report)
-        agencies = _load_agencies(files.agencies, report)
-        issues = _load_issues(files.issues, province, report)
-        dimensions = _load_dimensions(files.dimensions, issues, report)
-        meeting = _load_meetings(files.meetings, report) if files.meetings else None
-        _load_items(files.items, issues, agencies, dimensions, meeting, report)
+        province = province or _load_province(files.province)
+        with province_scope(province):
+            _load_province_lists(files, province, report)
     return report
+
+
+def _load_province_lists(files: ReferenceFiles, province: Province, report: LoadReport) -> None:
+    if files.districts:
+        _load_districts(files.districts, province, report)
+    agencies = _load_agencies(files.agencies, report)
+    issues = _load_issues(files.issues, province, report)
+    dimensions = _load_dimensions(files.dimensions, issues, report)
+    meeting = _load_meetings(files.meetings, report) if files.meetings else None
+    _load_items(files.items, issues, agencies, dimensions, meeting, report)
 
 
 def _fail(path: Path, row: int, column: str, message: str) -> None:
@@ -67,9 +75,10 @@ def _fail(path: Path, row: int, column: str, message: str) -> None:
 
 def _load_province(path: Path) -> Province:
     (row_no, row), *_ = read_rows(path)
-    province, _ = Province.objects.update_or_create(
-        code=row["code"].strip(), defaults={"name_th": row["name_th"].strip(), "name_en": row["name_en"].strip()}
-    )
+    defaults = {"name_th": row["name_th"].strip(), "name_en": row["name_en"].strip()}
+    if row.get("slug", "").strip():
+        defaults["slug"] = row["slug"].strip()
+    province, _ = Province.all_objects.update_or_create(code=row["code"].strip(), defaults=defaults)
     return province
 
 

@@ -20,7 +20,8 @@ def linkcheck_store(*, run_id: int, token: str, results: list[CheckResult]) -> i
             return 0
         # A resource someone is saving right now is skipped (checked again next run), never waited for; one
         # whose URL changed since the run started is left alone.
-        resources = [resource for resource in Resource.objects.select_for_update(skip_locked=True).filter(
+        locked = Resource.objects.select_for_update(skip_locked=True, of=("self",))  # not the joined province path
+        resources = [resource for resource in locked.filter(
             pk__in=[pk for pks in rows.values() for pk in pks]).only("url", *Resource.CHECK_FIELDS)
             if resource.url in mine]
         for resource in resources:

@@ -18,6 +18,7 @@ from django.db.models import CharField, F, Q, Value
 from django.utils import timezone
 
 from catalog.models import Agency, DevelopmentIssue, Dimension, Item
+from core.tenancy import all_provinces
 from opendata import words
 from opendata.models import PublishedDataset, PublishedFacet, RefreshMark
 from opendata.packages import deleted_stub, digest, facet_values, is_publishable, package_dict, stable_id, tags_of
@@ -34,8 +35,14 @@ CHUNK = 500
 def published_refresh(*, full: bool = False) -> int:
     """Bring the read model up to date; returns how many data sets changed (published, edited or withdrawn).
 
-    Two queries when nothing changed: the mark, and the history entries written since it.
+    Two queries when nothing changed: the mark, and the history entries written since it. The read model
+    and its mark cover every province (the public reads scope it), so a refresh works across all of them.
     """
+    with all_provinces():
+        return _refresh(full=full)
+
+
+def _refresh(*, full: bool) -> int:
     mark = RefreshMark.objects.filter(pk=1).first()
     started = timezone.now()
     if full or mark is None or mark.refreshed_at is None:
@@ -95,7 +102,7 @@ def published_sync(*, record_pks: list[int]) -> int:
     RefreshMark.objects.get_or_create(pk=1)
     with transaction.atomic():
         RefreshMark.objects.select_for_update().get(pk=1)  # one sync at a time: no two create the same row
-        current = {row.record_id: row for row in PublishedDataset.objects.select_for_update().filter(
+        current = {row.record_id: row for row in PublishedDataset.objects.select_for_update(of=("self",)).filter(
             record__in=[r.pk for r in records])}
         now = timezone.now()
         new, updated, refaceted = [], [], []

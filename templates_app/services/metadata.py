@@ -180,7 +180,7 @@ def _lock(items: list[Item]) -> dict[int, MetadataRecord]:
         return {}
     by_pk = {item.pk: item for item in items}
     # `values` is replaced by the write (read on demand for a ConflictError's "their changes")
-    records = MetadataRecord.objects.select_for_update().filter(item__in=list(by_pk)).defer("values")
+    records = MetadataRecord.objects.select_for_update(of=("self",)).filter(item__in=list(by_pk)).defer("values")
     current = {}
     for record in records:
         record.item = by_pk[record.item_id]  # the caller's item: its schema cleaned the values
@@ -279,7 +279,7 @@ def _check_version(record: MetadataRecord, version) -> None:
 def _lock_for_review(record, version, by) -> MetadataRecord:
     if not getattr(by, "can_manage_catalog", False):
         raise PermissionDenied("Only the statistics office reviews Template 2 records.")
-    record = MetadataRecord.objects.select_for_update().select_related("item").get(pk=record.pk)
+    record = MetadataRecord.objects.select_for_update(of=("self", "item")).select_related("item").get(pk=record.pk)
     _check_version(record, version)
     if record.status != Status.SUBMITTED:
         raise ValidationError({"__all__": [ValidationError(

@@ -141,7 +141,7 @@ def _store(pairs: list[tuple[Resource, CheckResult]]) -> list[tuple[Resource, Ch
         return pairs
     with transaction.atomic():
         # A resource someone is saving right now is skipped (its check is stored next time), never waited for.
-        current = Resource.objects.select_for_update(skip_locked=True).in_bulk(
+        current = Resource.objects.select_for_update(skip_locked=True, of=("self",)).in_bulk(
             [resource.pk for resource, _result in pairs])
         stored = []
         for resource, result in pairs:
@@ -180,7 +180,7 @@ def _lock_resources(rows: list[ResourceRow]) -> dict[int, Resource]:
     pks = [row.resource.pk for row in rows if row.resource is not None]
     if len(set(pks)) != len(pks):
         raise ValueError("A resource appears twice in one batch.")
-    locked = Resource.objects.select_for_update().filter(pk__in=pks).defer("values")  # replaced: not read
+    locked = Resource.objects.select_for_update(of=("self",)).filter(pk__in=pks).defer("values")  # replaced: not read
     current = {resource.pk: resource for resource in locked} if pks else {}
     if len(current) != len(pks):
         raise Resource.DoesNotExist("A Template 3 record to change no longer exists.")

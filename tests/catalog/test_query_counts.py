@@ -21,7 +21,7 @@ def issue_with_items(n: int):
 
 
 def queries_for(client, url):
-    cache.clear()  # what a page costs when it counts (cached counts are tested in test_data_version)
+    cache.clear()  # what a page costs when it counts, and finds its province uncached (cached counts: test_data_version)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx)

@@ -142,6 +142,9 @@ RULES = {
     "notifications:deadlines": rule((LOGIN, LOGIN), (403, 403), office=(200, 400)),
     "opendata:sitemap": PUBLIC_READ,
     "opendata:robots": PUBLIC_READ,
+    # The national board: national roles (here the superuser without a province); a province's office is refused
+    "national:board": rule((LOGIN, LOGIN), (403, 403), admin=(200, 405)),
+    "national:board-xlsx": rule((LOGIN, LOGIN), (403, 403), admin=(200, 405)),
 }
 
 # Views whose data-less POST is itself the action for the authorised role (CSRF-protected in real use).
