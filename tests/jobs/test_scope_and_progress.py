@@ -25,13 +25,15 @@ from tests.templates_app.spreadsheets.test_views import upload
 pytestmark = pytest.mark.django_db
 
 
-def exported_slugs(client, user, host, capture) -> set[str]:
+def exported_slugs(client, user, host, capture, max_queries) -> set[str]:
     client.force_login(user)
     with capture(execute=True):
         response = client.post(reverse("jobs:gdcatalog-start"), {}, HTTP_HOST=host)
     job = Job._base_manager.get(owner=user)
     assert response["Location"] == job.get_absolute_url()
     assert client.get(job.get_absolute_url(), HTTP_HOST=host).status_code == 200  # its page, for its owner
+    with max_queries(6):
+        assert job.get_absolute_url() in client.get(reverse("jobs:list"), HTTP_HOST=host).content.decode()
     assert job.state == Job.State.DONE, job.error
     book = openpyxl.load_workbook(io.BytesIO(job.result_file.read()), read_only=True)
     return {cell for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for cell in row
@@ -39,7 +41,7 @@ def exported_slugs(client, user, host, capture) -> set[str]:
 
 
 def test_a_national_export_has_every_provinces_data_sets_a_province_its_own(
-        client, settings, media, django_capture_on_commit_callbacks):  # noqa: F811
+        client, settings, media, django_capture_on_commit_callbacks, django_assert_max_num_queries):  # noqa: F811
     settings.PORTAL_DOMAIN, settings.ALLOWED_HOSTS = "catalog.test", [".catalog.test"]
     pattani, yala = province_with_work("94", "Pattani", approved=1), province_with_work("95", "Yala", approved=2)
     slugs = {}
@@ -49,10 +51,10 @@ def test_a_national_export_has_every_provinces_data_sets_a_province_its_own(
     assert slugs[pattani] and slugs[yala] and not slugs[pattani] & slugs[yala]
     host = f"{yala.slug}.catalog.test"
     nation = UserFactory(username="nation", role=User.Role.NATIONAL_VIEWER)
-    cells = exported_slugs(client, nation, host, django_capture_on_commit_callbacks)
+    cells = exported_slugs(client, nation, host, django_capture_on_commit_callbacks, django_assert_max_num_queries)
     assert slugs[pattani] | slugs[yala] <= cells
     office = UserFactory(username="yala-office", role=User.Role.STATISTICS_OFFICE, province=yala)
-    cells = exported_slugs(client, office, host, django_capture_on_commit_callbacks)
+    cells = exported_slugs(client, office, host, django_capture_on_commit_callbacks, django_assert_max_num_queries)
     assert slugs[yala] <= cells and not slugs[pattani] & cells
 
 
