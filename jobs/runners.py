@@ -46,6 +46,7 @@ def workbook_import(job) -> None:
     path = pending_path(token=job.params.get("token", ""), agency_id=owner.agency_id, user_id=owner.pk)
     if path is None:
         raise JobFailed(_("The uploaded file has expired or is not yours. Upload it again."))
+
     def checked(done: int, total: int) -> None:  # checking the rows is most of the work; then one write
         job_progress(job=job, percent=5 + 85 * done // max(total, 1), message=f"{done}/{total} rows checked")
 
