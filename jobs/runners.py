@@ -46,9 +46,13 @@ def workbook_import(job) -> None:
     path = pending_path(token=job.params.get("token", ""), agency_id=owner.agency_id, user_id=owner.pk)
     if path is None:
         raise JobFailed(_("The uploaded file has expired or is not yours. Upload it again."))
-    job_progress(job=job, percent=10, message="applying the workbook")
+
+    def checked(done: int, total: int) -> None:  # checking the rows is most of the work; then one write
+        job_progress(job=job, percent=5 + 85 * done // max(total, 1), message=f"{done}/{total} rows checked")
+
+    job_progress(job=job, percent=5, message="reading the workbook")
     report = apply_workbook(file=path.read_bytes(), agency=owner.agency, user=owner, dry_run=False,
-                            expected_digest=job.params.get("digest", ""))
+                            expected_digest=job.params.get("digest", ""), on_progress=checked)
     if not report.applied:
         raise JobFailed(_("The data changed since your preview. Check the new preview and confirm again.")
                         if report.stale else "; ".join(str(error) for error in report.errors)[:2000])

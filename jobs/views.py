@@ -5,16 +5,17 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts.audit import audit_record
-from accounts.permissions import agency_staff_required, catalog_manager_required
+from accounts.permissions import agency_staff_required, catalog_manager_required, export_starter_required
 from jobs.models import Job
 from jobs.selectors import job_for, recent_jobs
 from jobs.services import job_start
 from templates_app.forms.exchange import ConfirmForm, ExportForm
 
 
-@catalog_manager_required
+@export_starter_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def gdcatalog_start(request):
+    """The province's workbook; a national user's has every province's data sets."""
     form = ExportForm(request.POST if request.method == "POST" else None)
     if not form.is_valid():
         return render(request, "jobs/gdcatalog.html", {"form": form}, status=400 if form.is_bound else 200)
@@ -22,7 +23,8 @@ def gdcatalog_start(request):
     params = {"issue": data["issue"] and data["issue"].pk, "agency": data["agency"] and data["agency"].pk,
               "approved_only": data["approved_only"]}
     audit_record(kind="export", actor=request.user, summary="GD Catalog workbook (job)", details=params)
-    return redirect(job_start(kind=Job.Kind.GDCATALOG_EXPORT, owner=request.user, params=params))
+    return redirect(job_start(kind=Job.Kind.GDCATALOG_EXPORT, owner=request.user, params=params,
+                              province=None if request.user.is_national else request.province))
 
 
 @catalog_manager_required

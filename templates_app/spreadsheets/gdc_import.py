@@ -31,6 +31,7 @@ from .gdc_reader import read_workbook
 from .gdc_values import normalize, parse_cell
 
 NEW, CHANGED, UNCHANGED, ERROR, CONFLICT = "new", "changed", "unchanged", "error", "conflict"
+PROGRESS_ROWS = 50  # how often (in rows checked) `workbook_import` reports its progress
 IGNORED_COLUMNS = {"data_type", "owner_org"}
 
 MESSAGES = {
@@ -154,11 +155,12 @@ class ImportReport:
 
 
 def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str | None = None,
-                    submit: bool = False) -> ImportReport:
+                    submit: bool = False, on_progress=None) -> ImportReport:
     """Check the workbook and (unless `dry_run`, and only if every row is valid) apply it atomically.
 
     With `expected_digest` (the preview's), nothing is applied if the plan changed since: `stale`.
     With `submit`, each complete Template 2 row is submitted for review; an incomplete one stays a draft.
+    `on_progress(done, total)`, when given, is called after every `PROGRESS_ROWS` rows checked and once all are.
     """
     report = ImportReport()
     data = _read_bytes(file, report)
@@ -169,7 +171,7 @@ def workbook_import(*, file, agency, user, dry_run: bool, expected_digest: str |
     report.ignored_sheets = read.ignored
     if not read.sheets:
         return report
-    _plan(read, agency, report, read.downloaded)
+    _plan(read, agency, report, read.downloaded, on_progress or (lambda done, total: None))
     if submit:
         _plan_submissions(report)
     if expected_digest is not None and expected_digest != report.digest:
@@ -200,7 +202,8 @@ def _read_bytes(file, report: ImportReport) -> bytes | None:
 
 # ---- plan: parse and validate every row (no writes, a constant number of queries) -------------------------
 
-def _plan(read, agency, report: ImportReport, downloaded: dict) -> None:
+def _plan(read, agency, report: ImportReport, downloaded: dict, on_progress) -> None:
+    total = sum(len(sheet.rows) for sheet in read.sheets.values())
     mine = {row.slug: row for row in gdc_queries.agency_rows(agency=agency)}
     slugs = {_slug(values[0]) for sheet in read.sheets.values() for _n, values in sheet.rows}
     others = gdc_queries.records_by_slug(slug for slug in slugs if slug and slug not in mine)
@@ -214,11 +217,19 @@ def _plan(read, agency, report: ImportReport, downloaded: dict) -> None:
             if outcome.status != ERROR:
                 planned[outcome.slug] = outcome
             report.rows.append(outcome)
+            _report_progress(report, total, on_progress)
     taken = {}
     for title in TEMP3_SHEETS.values():
         for number, values in getattr(read.sheets.get(title), "rows", []):
             report.rows.append(_plan_temp3(read.sheets[title].spec, number, values, mine, others, agency,
                                            planned, resources, taken, domains, report))
+            _report_progress(report, total, on_progress)
+    on_progress(total, total)
+
+
+def _report_progress(report: ImportReport, total: int, on_progress) -> None:
+    if len(report.rows) % PROGRESS_ROWS == 0:
+        on_progress(len(report.rows), total)
 
 
 def _slug(raw) -> str:

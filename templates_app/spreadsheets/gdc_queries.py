@@ -1,6 +1,8 @@
 """Reads for the workbook exchange, each a constant number of queries whatever the number of rows."""
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from catalog.models import Item, Province
 from catalog.models.items import ItemStatus
 from templates_app.models import MetadataRecord, Resource
@@ -109,5 +111,7 @@ def resources_of(*, agency) -> dict[int, list]:
 def province_name(issue=None) -> str:
     if issue is not None:
         return issue.province.name_th
-    province = Province.objects.order_by("pk").first()
-    return province.name_th if province else ""
+    provinces = list(Province.objects.order_by("pk")[:2])  # with no province chosen, every one
+    if len(provinces) > 1:
+        return _("every province")
+    return provinces[0].name_th if provinces else ""
