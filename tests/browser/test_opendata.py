@@ -1,7 +1,6 @@
 """The public catalog in a real browser: search in Thai from the home page, narrow by a facet, open a
 data set, follow its resource link to the agency's site."""
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -9,6 +8,7 @@ from catalog.models import AgencyDomain
 from templates_app.services import resource_create
 from tests.opendata.conftest import Catalog
 from tests.templates_app.factories import resource_values
+from tests.http_servers import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PAGE = "<!doctype html><title>แหล่งข้อมูล</title><h1 id=source>ตารางพื้นที่ปลูก</h1>".encode()
@@ -28,14 +28,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def agency_site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(_Handler) as url:
+        yield url
 
 
 def test_search_narrow_open_and_follow_a_resource(page, agency_user, office_user, agency_site):

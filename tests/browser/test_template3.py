@@ -1,6 +1,5 @@
 """Template 3 in a real browser: a URL off the agency's domains is refused, fixed, then checked for real."""
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -9,6 +8,7 @@ from catalog.models import AgencyDomain, Item
 from catalog.services import reference_load
 from templates_app.models import Resource
 from tests.templates_app.factories import public_record, resource_values
+from tests.http_servers import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,14 +38,8 @@ class _Handler(BaseHTTPRequestHandler):
 def source_server(monkeypatch):
     """A local threaded server answering 200 with a CSV; the live server runs in this process."""
     monkeypatch.setenv("URLCHECK_ALLOW_PRIVATE", "1")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with serving(_Handler) as url:
+        yield url
 
 
 def fill(page, values):

@@ -2,8 +2,7 @@
 import datetime as dt
 import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from django.urls import reverse
@@ -17,6 +16,7 @@ from notifications.services.preferences import email_preference_set
 from templates_app.models import MetadataRecord, Resource
 from templates_app.services import metadata_approve, metadata_return
 from tests.factories import ItemFactory, UserFactory
+from tests.http_servers import serving
 from tests.templates_app.factories import public_record
 
 pytestmark = pytest.mark.django_db
@@ -97,10 +97,8 @@ class _LineAPI(BaseHTTPRequestHandler):
 
 def test_line_group_message_only_when_configured(record, staff, settings, django_capture_on_commit_callbacks):
     handler = type("Line", (_LineAPI,), {"received": []})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.LINE_API_URL = f"http://127.0.0.1:{server.server_address[1]}/v2/bot/message/push"
-    try:
+    with serving(handler) as url:
+        settings.LINE_API_URL = f"{url}/v2/bot/message/push"
         MetadataRecord.objects.filter(pk=record.pk).update(submitted_at=timezone.now())
         UserFactory(username="office2", role=User.Role.STATISTICS_OFFICE)
         with django_capture_on_commit_callbacks(execute=True):
@@ -111,9 +109,6 @@ def test_line_group_message_only_when_configured(record, staff, settings, django
             notify_daily_digests()
         [(auth, payload)] = handler.received
         assert auth == "Bearer tok" and payload["to"] == "C123" and "1" in payload["messages"][0]["text"]
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_list_unread_badge_and_mark_read(client, staff, django_assert_max_num_queries):
