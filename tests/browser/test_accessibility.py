@@ -19,6 +19,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from catalog.models import Item
+from opendata.models import PublishedDataset
+from opendata.services import published_refresh
 from templates_app.models import MetadataRecord
 
 pytestmark = pytest.mark.browser
@@ -34,11 +36,15 @@ def _pages() -> dict:
     own = Item.objects.get(issue__number=1, code="I1-005")
     record = MetadataRecord.objects.filter(item__agency__code="PTN-AGRI").order_by("item__code").first()
     submitted = MetadataRecord.objects.filter(status="submitted").order_by("pk").first()
+    published_refresh()
+    published = PublishedDataset.objects.order_by("name").first()
     public = [
         reverse("catalog:home"), reverse("catalog:issue-detail", args=[1]), reverse("catalog:issue-detail", args=[3]),
         reverse("catalog:item-detail", args=[own.pk]),
         *[reverse(f"visualizations:{name}", args=[n]) for name in ("issue-dashboard", "issue-summary") for n in (1, 3)],
         reverse("progress:overview"), reverse("login"), reverse("password_reset"), "/no-such-page/",
+        reverse("help"), reverse("opendata:dataset-list"), reverse("opendata:dataset-list") + "?q=ทุเรียน",
+        reverse("opendata:dataset-detail", args=[published.name]),
     ]
     agency = [
         reverse("templates_app:my-work"), reverse("templates_app:metadata-edit", args=[record.item_id]),
@@ -48,6 +54,7 @@ def _pages() -> dict:
         reverse("visualizations:upload-index"), reverse("visualizations:item-upload", args=[own.pk]),
         reverse("progress:dashboard", args=[1]), reverse("progress:items") + "?issue=1&agency=PTN-AGRI",
         reverse("progress:follow-up", args=["PTN-AGRI"]), reverse("password_change"),
+        reverse("notifications:list"), reverse("jobs:list"),
     ]
     office = [
         reverse("templates_app:review-queue"), reverse("templates_app:metadata-review", args=[submitted.item_id]),
@@ -58,6 +65,7 @@ def _pages() -> dict:
         reverse("progress:items") + "?issue=1", reverse("progress:resolutions"), reverse("progress:resolution-new"), reverse("progress:gdc"),
         reverse("progress:gdc-import"), reverse("visualizations:findings-edit", args=[1]),
         reverse("visualizations:issue-dashboard", args=[3]),
+        reverse("jobs:gdcatalog-start"), reverse("notifications:deadlines"),
     ]
     admin_user = User.objects.get(username="admin")
     admin = [reverse("admin:index"), reverse("admin:accounts_user_changelist"),
